@@ -1,0 +1,46 @@
+package io.flywheelgates.cli;
+
+import io.flywheelgates.definition.Definitions;
+import io.flywheelgates.verdict.RolloutVerdict;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluates the named rollout PRs and prints the verdict: GO, NO_GO, BLOCKED, STOP or INCONCLUSIVE,",
+      "every check with its evidence, and what would flip it. The exit code follows the worst verdict."
+    })
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand FlywheelGatesCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin GatesOption gates;
+  @Mixin EvaluationOptions options;
+
+  @Parameters(paramLabel = "PR_ID", arity = "0..*", description = "PRs to evaluate, e.g. pr-2 (see 'list').")
+  List<String> ids = new ArrayList<>();
+
+  @Option(names = "--all", description = "Evaluate every PR of the rollout.")
+  boolean all;
+
+  @Override
+  public Integer call() throws Exception {
+    if (ids.isEmpty() == !all) {
+      throw new UsageException(all ? "give PR ids or --all, not both" : "name the PRs to check (e.g. 'check pr-2') or use --all");
+    }
+    Definitions definitions = gates.load();
+    RolloutVerdict verdict = Checker.check(definitions, ids, options);
+    boolean color = parent.environment.colorWanted(options.noColor) && options.format == EvaluationOptions.Format.text;
+    Checker.renderer(options.format, color).render(verdict, spec.commandLine().getOut());
+    return ExitCode.of(verdict.verdict()).code;
+  }
+}

@@ -1,0 +1,54 @@
+package io.flywheelgates.engine;
+
+import io.flywheelgates.definition.Rollout;
+import io.flywheelgates.facts.Facts;
+import io.flywheelgates.facts.RepoFacts;
+import io.flywheelgates.verdict.PrResult;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/** What every rule may read during one evaluation: the facts, the rollout, the evaluation instant, earlier PRs. */
+final class EvaluationContext {
+  final Facts facts;
+  final Rollout rollout;
+  final Instant at;
+  final FailureClassifier classifier;
+  final Map<String, PrResult> evaluated = new HashMap<>();
+  final WorkflowFiles workflowFiles = new WorkflowFiles();
+  private final Map<String, RepoFacts> repos;
+
+  EvaluationContext(Facts facts, Rollout rollout, Instant at) {
+    this.facts = facts;
+    this.rollout = rollout;
+    this.at = at;
+    this.classifier = new FailureClassifier(rollout);
+    this.repos = new HashMap<>();
+    facts.repositories().forEach(repo -> repos.put(repo.fullName().toLowerCase(java.util.Locale.ROOT), repo));
+  }
+
+  RepoFacts repo(String fullName) {
+    return repos.get(fullName.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  String defaultBranch(RepoFacts repo) {
+    return repo.defaultBranch() != null ? repo.defaultBranch() : rollout.defaultBranch();
+  }
+
+  /**
+   * The finding when a repo cannot be read: not gathered (ERROR) or not there (FAIL); null when the repo is usable.
+   */
+  Finding unusable(String fullName, RepoFacts repo) {
+    if (repo == null) {
+      return Finding.error(
+          "no evidence about " + fullName + " was gathered", "evidence for " + fullName + " (fetch it or add it to the snapshot)");
+    }
+    if (!repo.found()) {
+      return Finding.fail(
+          "repository " + fullName + " not found (or not visible to this token)",
+          "access to " + fullName + ", or the right repo name in the gate file",
+          java.util.List.of());
+    }
+    return null;
+  }
+}

@@ -1,0 +1,32 @@
+package io.flywheelgates.facts;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything observed about the rollout's repositories, from GitHub or a snapshot. Absence is meaningful: a repo,
+ * file, workflow or job list that is not here was not gathered, and a rule that needs it cannot be decided.
+ */
+public record Facts(List<RepoFacts> repositories) {
+  public Facts {
+    repositories = List.copyOf(repositories);
+  }
+
+  public Optional<RepoFacts> repo(String fullName) {
+    for (RepoFacts repo : repositories) {
+      if (repo.fullName().equalsIgnoreCase(fullName)) {
+        return Optional.of(repo);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Indexes by name once, for callers that look repos up many times. */
+  public Map<String, RepoFacts> byName() {
+    Map<String, RepoFacts> byName = new LinkedHashMap<>();
+    repositories.forEach(repo -> byName.put(repo.fullName(), repo));
+    return byName;
+  }
+}

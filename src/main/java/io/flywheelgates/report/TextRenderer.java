@@ -1,0 +1,155 @@
+package io.flywheelgates.report;
+
+import io.flywheelgates.verdict.CheckResult;
+import io.flywheelgates.verdict.Evidence;
+import io.flywheelgates.verdict.EvidenceArtifacts;
+import io.flywheelgates.verdict.GateResult;
+import io.flywheelgates.verdict.PrResult;
+import io.flywheelgates.verdict.RolloutVerdict;
+import io.flywheelgates.verdict.Status;
+import io.flywheelgates.verdict.StopResult;
+import io.flywheelgates.verdict.Verdict;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The verdict for a person at a terminal: a block per PR with its verdict and why, every check with what it found and
+ * what would flip it, the stop conditions, and (when one fires) the response and rollback rules. Colour never carries
+ * meaning alone: every status is also written out.
+ */
+public final class TextRenderer implements Renderer {
+  private static final int EVIDENCE_SHOWN = 3;
+  private final boolean color;
+
+  public TextRenderer(boolean color) {
+    this.color = color;
+  }
+
+  @Override
+  public void render(RolloutVerdict verdict, PrintWriter out) {
+    out.println(header(verdict));
+    for (PrResult pr : verdict.prs()) {
+      out.println();
+      renderPr(pr, out);
+    }
+    out.println();
+    List<String> each = new ArrayList<>();
+    verdict.prs().forEach(pr -> each.add(pr.id() + " " + paint(pr.verdict())));
+    out.println(bold("verdict: ") + paint(verdict.verdict()) + "   " + String.join(" · ", each));
+    out.flush();
+  }
+
+  private static String header(RolloutVerdict verdict) {
+    var source = verdict.source();
+    String from = "snapshot".equals(source.kind())
+        ? "snapshot " + source.file() + " (captured " + source.capturedAt() + " from " + source.apiUrl() + ")"
+        : "GitHub " + source.apiUrl();
+    return "flywheel-gates · evaluated at " + verdict.evaluatedAt() + " · " + from;
+  }
+
+  private void renderPr(PrResult pr, PrintWriter out) {
+    out.println(bold(pr.id()) + "  " + paint(pr.verdict()) + "  " + pr.title() + " · " + pr.repo());
+    out.println("  " + pr.reason());
+    for (GateResult gate : pr.gates()) {
+      out.printf("  %-10s %s%n", gate.type(), paint(gate.status()));
+      if (gate.status() == Status.WAITING) {
+        continue;
+      }
+      for (CheckResult check : gate.checks()) {
+        out.printf("    %s  %s%s: %s%n", paint(check.status()), check.id(), check.attested() ? " (attested)" : "", check.summary());
+        if (check.needs() != null) {
+          out.println("             needs: " + check.needs());
+        }
+        evidence(check.evidence(), out);
+      }
+    }
+    if (!pr.stopConditions().isEmpty()) {
+      out.println("  stop conditions");
+      for (StopResult stop : pr.stopConditions()) {
+        String state = switch (stop.state()) {
+          case TRIGGERED -> red("FIRED    ");
+          case UNDECIDED -> yellow("UNDECIDED");
+          case CLEAR -> green("clear    ");
+        };
+        out.printf("    %s %s: %s%n", state, stop.id(), stop.summary());
+        if (stop.triggered()) {
+          stop.response().forEach(step -> out.println("             response: " + step));
+          evidence(stop.evidence(), out);
+        } else if (stop.needs() != null) {
+          out.println("             " + stop.needs());
+        }
+      }
+    }
+    if (pr.verdict() == Verdict.STOP && !pr.rollback().isEmpty()) {
+      out.println("  rollback rules");
+      pr.rollback().forEach(rule -> out.println("    - " + rule));
+    }
+    out.println("  evidence artifacts: " + artifacts(pr.evidenceArtifacts()) + (pr.citable() ? " · citable" : " · not citable"));
+  }
+
+  private static void evidence(List<Evidence> evidence, PrintWriter out) {
+    int shown = 0;
+    for (Evidence item : evidence) {
+      if (item.url() == null) {
+        continue;
+      }
+      if (shown++ == EVIDENCE_SHOWN) {
+        out.println("             … and " + (evidence.size() - EVIDENCE_SHOWN) + " more (see --format json)");
+        break;
+      }
+      out.println("             " + item.url());
+    }
+  }
+
+  private static String artifacts(EvidenceArtifacts artifacts) {
+    return String.join(
+        ", ",
+        List.of(
+            artifact("merged PR", artifacts.mergedPr()),
+            artifact("successful run", artifacts.successfulRun()),
+            artifact("classification row", artifacts.classificationRow())));
+  }
+
+  private static String artifact(String name, String url) {
+    return name + " " + (url == null ? "missing" : url);
+  }
+
+  private String paint(Verdict verdict) {
+    String text = String.format("%-12s", verdict.name()).stripTrailing();
+    return switch (verdict) {
+      case GO -> green(text);
+      case NO_GO, BLOCKED -> yellow(text);
+      case STOP, INCONCLUSIVE -> red(text);
+    };
+  }
+
+  private String paint(Status status) {
+    String text = String.format("%-7s", status.name());
+    return switch (status) {
+      case PASS -> green(text);
+      case WAITING, PENDING -> yellow(text);
+      case FAIL, ERROR -> red(text);
+    };
+  }
+
+  private String green(String text) {
+    return ansi("32", text);
+  }
+
+  private String yellow(String text) {
+    return ansi("33", text);
+  }
+
+  private String red(String text) {
+    return ansi("31", text);
+  }
+
+  private String bold(String text) {
+    return ansi("1", text);
+  }
+
+  private String ansi(String code, String text) {
+    return color ? "\u001b[" + code + "m" + text + "\u001b[0m" : text;
+  }
+}

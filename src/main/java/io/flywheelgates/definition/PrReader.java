@@ -82,7 +82,7 @@ final class PrReader {
       MappingReader evidence = MappingReader.of(evidenceNode, "'evidence'", problems);
       if (evidence != null) {
         YamlNode rowNode = evidence.required("classification_row");
-        classificationRow = rowNode == null ? null : rules.read(rowNode);
+        classificationRow = rowNode == null ? null : rules.readNested(rowNode, "classification-row");
         evidence.finish();
       }
     }
@@ -133,7 +133,7 @@ final class PrReader {
     String describe = map.requiredText("describe");
     rules.claimId(id, map.location());
     YamlNode whenNode = map.required("when");
-    Rule when = whenNode == null ? null : rules.read(whenNode);
+    Rule when = whenNode == null ? null : rules.readNested(whenNode, id == null ? "stop" : id);
     List<String> blocks = map.textList("blocks");
     List<String> response = map.textList("response");
     if (response.isEmpty()) {

@@ -59,6 +59,11 @@ final class RuleReader {
     return read(node, null);
   }
 
+  /** A rule that belongs to something named (a stop condition's {@code when}): id and describe are optional. */
+  Rule readNested(YamlNode node, String parentId) {
+    return read(node, parentId);
+  }
+
   private Rule read(YamlNode node, String parentId) {
     MappingReader map = MappingReader.of(node, "a rule", problems);
     if (map == null) {
@@ -226,7 +231,7 @@ final class RuleReader {
       }
       return java.util.Collections.unmodifiableList(values);
     }
-    return List.of(String.valueOf(inputs.asText(value, input)));
+    return java.util.Collections.singletonList(inputs.asText(value, input));
   }
 
   private Rule.RunFilter runFilter(MappingReader map) {

@@ -170,7 +170,7 @@ final class RuleEvaluator {
       List<String> wrong = new ArrayList<>();
       for (Map.Entry<String, List<String>> input : rule.with().entrySet()) {
         String actual = job.with().get(input.getKey());
-        if (!input.getValue().contains(actual)) {
+        if (input.getValue().stream().noneMatch(allowed -> Objects.equals(allowed, actual))) {
           wrong.add(input.getKey() + " is " + (actual == null ? "absent" : "'" + actual + "'") + ", expected "
               + input.getValue().stream().map(v -> v == null ? "absent" : "'" + v + "'").toList());
         }
@@ -180,7 +180,7 @@ final class RuleEvaluator {
       }
       if (wrong.isEmpty()) {
         List<String> shown = new ArrayList<>();
-        rule.with().keySet().forEach(key -> shown.add(key + "=" + job.with().get(key)));
+        rule.with().keySet().forEach(key -> shown.add(key + "=" + job.with().getOrDefault(key, "(absent)")));
         String calls = job.uses() != null ? " calls " + job.uses() : " runs on " + job.runsOn();
         return Finding.pass(
             name + ": job '" + job.name() + "'" + calls + (shown.isEmpty() ? "" : " with " + String.join(", ", shown)),

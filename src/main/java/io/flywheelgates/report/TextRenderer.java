@@ -52,14 +52,14 @@ public final class TextRenderer implements Renderer {
     out.println(bold(pr.id()) + "  " + paint(pr.verdict()) + "  " + pr.title() + " · " + pr.repo());
     out.println("  " + pr.reason());
     for (GateResult gate : pr.gates()) {
-      out.printf("  %-10s %s%n", gate.type(), paint(gate.status()));
+      out.println(String.format("  %-10s %s", gate.type(), paint(gate.status())).stripTrailing());
       if (gate.status() == Status.WAITING) {
         continue;
       }
       for (CheckResult check : gate.checks()) {
         out.printf("    %s  %s%s: %s%n", paint(check.status()), check.id(), check.attested() ? " (attested)" : "", check.summary());
         if (check.needs() != null) {
-          out.println("             needs: " + check.needs());
+          out.println("             " + (check.needs().startsWith("needs") ? "" : "needs: ") + check.needs());
         }
         evidence(check.evidence(), out);
       }
@@ -76,8 +76,6 @@ public final class TextRenderer implements Renderer {
         if (stop.triggered()) {
           stop.response().forEach(step -> out.println("             response: " + step));
           evidence(stop.evidence(), out);
-        } else if (stop.needs() != null) {
-          out.println("             " + stop.needs());
         }
       }
     }
@@ -88,17 +86,12 @@ public final class TextRenderer implements Renderer {
     out.println("  evidence artifacts: " + artifacts(pr.evidenceArtifacts()) + (pr.citable() ? " · citable" : " · not citable"));
   }
 
+  /** The first few distinct evidence links; the JSON output has them all, with their attributes. */
   private static void evidence(List<Evidence> evidence, PrintWriter out) {
-    int shown = 0;
-    for (Evidence item : evidence) {
-      if (item.url() == null) {
-        continue;
-      }
-      if (shown++ == EVIDENCE_SHOWN) {
-        out.println("             … and " + (evidence.size() - EVIDENCE_SHOWN) + " more (see --format json)");
-        break;
-      }
-      out.println("             " + item.url());
+    List<String> urls = evidence.stream().map(Evidence::url).filter(java.util.Objects::nonNull).distinct().toList();
+    urls.stream().limit(EVIDENCE_SHOWN).forEach(url -> out.println("             " + url));
+    if (urls.size() > EVIDENCE_SHOWN) {
+      out.println("             … and " + (urls.size() - EVIDENCE_SHOWN) + " more (see --format json)");
     }
   }
 

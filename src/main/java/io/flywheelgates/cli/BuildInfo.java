@@ -14,9 +14,16 @@ final class BuildInfo {
 
   static String versionLine() {
     Properties stamp = stamp();
-    return "flywheel-gates " + stamp.getProperty("version", "unknown")
-        + " (commit " + stamp.getProperty("commit", "unknown") + ")"
-        + ", Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")";
+    return "flywheel-gates "
+        + stamp.getProperty("version", "unknown")
+        + " (commit "
+        + stamp.getProperty("commit", "unknown")
+        + ")"
+        + ", Java "
+        + System.getProperty("java.version")
+        + " ("
+        + System.getProperty("java.vendor")
+        + ")";
   }
 
   private static Properties stamp() {

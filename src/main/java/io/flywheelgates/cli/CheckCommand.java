@@ -26,7 +26,10 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin GatesOption gates;
   @Mixin EvaluationOptions options;
 
-  @Parameters(paramLabel = "PR_ID", arity = "0..*", description = "PRs to evaluate, e.g. pr-2 (see 'list').")
+  @Parameters(
+      paramLabel = "PR_ID",
+      arity = "0..*",
+      description = "PRs to evaluate, e.g. pr-2 (see 'list').")
   List<String> ids = new ArrayList<>();
 
   @Option(names = "--all", description = "Evaluate every PR of the rollout.")
@@ -35,11 +38,16 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (ids.isEmpty() == !all) {
-      throw new UsageException(all ? "give PR ids or --all, not both" : "name the PRs to check (e.g. 'check pr-2') or use --all");
+      throw new UsageException(
+          all
+              ? "give PR ids or --all, not both"
+              : "name the PRs to check (e.g. 'check pr-2') or use --all");
     }
     Definitions definitions = gates.load();
     RolloutVerdict verdict = Checker.check(definitions, ids, options);
-    boolean color = parent.environment.colorWanted(options.noColor) && options.format == EvaluationOptions.Format.text;
+    boolean color =
+        parent.environment.colorWanted(options.noColor)
+            && options.format == EvaluationOptions.Format.text;
     Checker.renderer(options.format, color).render(verdict, spec.commandLine().getOut());
     return ExitCode.of(verdict.verdict()).code;
   }

@@ -28,7 +28,9 @@ final class Checker {
     }
     Snapshot snapshot = new SnapshotCodec().read(options.snapshot);
     Instant at = options.at != null ? options.at : snapshot.capturedAt();
-    Source source = new Source("snapshot", options.snapshot.toString(), snapshot.apiUrl(), snapshot.capturedAt());
+    Source source =
+        new Source(
+            "snapshot", options.snapshot.toString(), snapshot.apiUrl(), snapshot.capturedAt());
     return new Engine().evaluate(definitions, snapshot.facts(), at, source, ids);
   }
 
@@ -36,7 +38,11 @@ final class Checker {
     for (String id : ids) {
       if (definitions.pr(id).isEmpty()) {
         throw new UsageException(
-            "unknown PR '" + id + "'; the gate definitions (" + definitions.origin() + ") define "
+            "unknown PR '"
+                + id
+                + "'; the gate definitions ("
+                + definitions.origin()
+                + ") define "
                 + String.join(", ", definitions.prs().stream().map(PrDefinition::id).toList())
                 + " (see 'flywheel-gates list')");
       }

@@ -10,7 +10,9 @@ import io.flywheelgates.definition.StopCondition;
 import java.io.PrintWriter;
 import java.util.List;
 
-/** Prints definitions for {@code list} and {@code explain}: what is defined, not what was observed. */
+/**
+ * Prints definitions for {@code list} and {@code explain}: what is defined, not what was observed.
+ */
 final class DefinitionPrinter {
   private final PrintWriter out;
 
@@ -24,7 +26,11 @@ final class DefinitionPrinter {
     for (PrDefinition pr : definitions.prs()) {
       StringBuilder gates = new StringBuilder();
       for (GateType type : GateType.values()) {
-        gates.append(gates.length() == 0 ? "" : " ").append(type.key()).append(':').append(pr.rules(type).size());
+        gates
+            .append(gates.length() == 0 ? "" : " ")
+            .append(type.key())
+            .append(':')
+            .append(pr.rules(type).size());
       }
       out.printf(
           "%d. %-5s %-38s %-32s after: %-5s gates %s stops:%d%n",
@@ -44,16 +50,27 @@ final class DefinitionPrinter {
     if (pr.pullRequest() != null) {
       out.println("  pull request: " + pr.pullRequest());
     }
-    out.println("  waits for: " + (pr.after().isEmpty() ? "nothing (it goes first)" : String.join(", ", pr.after()) + " to be GO"));
+    out.println(
+        "  waits for: "
+            + (pr.after().isEmpty()
+                ? "nothing (it goes first)"
+                : String.join(", ", pr.after()) + " to be GO"));
     for (GateType type : GateType.values()) {
       out.println();
-      out.println("  " + type.key() + " gate" + (type == GateType.REPORTING ? " (waits until code, proof and stability pass)" : ""));
+      out.println(
+          "  "
+              + type.key()
+              + " gate"
+              + (type == GateType.REPORTING
+                  ? " (waits until code, proof and stability pass)"
+                  : ""));
       for (Rule rule : pr.rules(type)) {
         out.println("    - " + rule.id() + ": " + rule.describe());
         out.println("        checks: " + RuleWords.of(rule));
       }
       if (type == GateType.REPORTING) {
-        out.println("    - minimum evidence: one merged PR reference, one successful workflow run reference, one classification row");
+        out.println(
+            "    - minimum evidence: one merged PR reference, one successful workflow run reference, one classification row");
         if (pr.classificationRow() != null) {
           out.println("        classification row: " + RuleWords.of(pr.classificationRow()));
         }
@@ -80,7 +97,12 @@ final class DefinitionPrinter {
       out.println("  failure modes to watch");
       for (String id : pr.failureModes()) {
         FailureMode mode = definitions.rollout().failureMode(id).orElseThrow();
-        out.println("    - " + mode.id() + ": " + mode.name() + (mode.noteRef() == null ? "" : " (" + mode.noteRef() + ")"));
+        out.println(
+            "    - "
+                + mode.id()
+                + ": "
+                + mode.name()
+                + (mode.noteRef() == null ? "" : " (" + mode.noteRef() + ")"));
         out.println("        means: " + mode.interpretation());
         mode.response().forEach(step -> out.println("        response: " + step));
       }

@@ -13,7 +13,10 @@ final class EvaluationOptions {
     json
   }
 
-  @Option(names = "--snapshot", paramLabel = "FILE", description = "Evaluate offline from a recorded snapshot; no network is touched.")
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = "Evaluate offline from a recorded snapshot; no network is touched.")
   Path snapshot;
 
   @Option(
@@ -33,19 +36,28 @@ final class EvaluationOptions {
       names = "--at",
       paramLabel = "INSTANT",
       converter = InstantConverter.class,
-      description = "Evaluation time, ISO-8601 (2026-04-17T21:00:00Z). Default: now, or the snapshot's capture time.")
+      description =
+          "Evaluation time, ISO-8601 (2026-04-17T21:00:00Z). Default: now, or the snapshot's capture time.")
   Instant at;
 
-  @Option(names = "--cache-dir", paramLabel = "DIR", description = "HTTP cache directory. Default: $XDG_CACHE_HOME/flywheel-gates or ~/.cache/flywheel-gates.")
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "HTTP cache directory. Default: $XDG_CACHE_HOME/flywheel-gates or ~/.cache/flywheel-gates.")
   Path cacheDir;
 
   @Option(names = "--no-cache", description = "Neither read nor write the HTTP cache.")
   boolean noCache;
 
-  @Option(names = "--no-color", description = "No colour in text output (also: the NO_COLOR variable).")
+  @Option(
+      names = "--no-color",
+      description = "No colour in text output (also: the NO_COLOR variable).")
   boolean noColor;
 
-  @Option(names = {"-v", "--verbose"}, description = "Say more on stderr.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Say more on stderr.")
   boolean verbose;
 
   static final class InstantConverter implements ITypeConverter<Instant> {

@@ -7,8 +7,9 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
- * The one place where exceptions become exit codes. Known failures print a message that says what to do; an unknown
- * exception is a bug and is reported as one, with its stack trace, never swallowed.
+ * The one place where exceptions become exit codes. Known failures print a message that says what
+ * to do; an unknown exception is a bug and is reported as one, with its stack trace, never
+ * swallowed.
  */
 final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
 
@@ -20,7 +21,10 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
       for (Problem problem : invalid.problems()) {
         err.println(problem);
       }
-      err.println("flywheel-gates: " + invalid.getMessage() + "; fix them and run 'flywheel-gates validate'");
+      err.println(
+          "flywheel-gates: "
+              + invalid.getMessage()
+              + "; fix them and run 'flywheel-gates validate'");
       return ExitCode.USAGE.code;
     }
     if (exception instanceof UsageException || exception instanceof UnreadableSnapshotException) {
@@ -38,7 +42,8 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
     PrintWriter err = commandLine.getErr();
     err.println("flywheel-gates: " + exception.getMessage());
     CommandLine.UnmatchedArgumentException.printSuggestions(exception, err);
-    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println(
+        "Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     return ExitCode.USAGE.code;
   }
 }

@@ -10,8 +10,11 @@ public enum ExitCode {
   NO_GO(1, "NO_GO: at least one PR is NO_GO or BLOCKED, none STOP or INCONCLUSIVE"),
   USAGE(2, "usage error, unreadable input, or invalid gate definitions"),
   STOP(3, "STOP: a stop condition fired (wins over everything else)"),
-  INCONCLUSIVE(4, "INCONCLUSIVE: evidence could not be obtained (network, auth, rate limit, malformed response)"),
-  INTERNAL_ERROR(70, "internal error: a bug in flywheel-gates; please report it with the message printed");
+  INCONCLUSIVE(
+      4,
+      "INCONCLUSIVE: evidence could not be obtained (network, auth, rate limit, malformed response)"),
+  INTERNAL_ERROR(
+      70, "internal error: a bug in flywheel-gates; please report it with the message printed");
 
   public final int code;
   public final String meaning;

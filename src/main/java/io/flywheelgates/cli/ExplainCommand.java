@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
-    description = "Explains a PR's gates, stop conditions, rollback rules and failure modes in plain words, as defined.")
+    description =
+        "Explains a PR's gates, stop conditions, rollback rules and failure modes in plain words, as defined.")
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GatesOption gates;
@@ -24,7 +25,8 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Definitions definitions = gates.load();
     Checker.requireDefined(definitions, List.of(id));
-    new DefinitionPrinter(spec.commandLine().getOut()).explain(definitions, definitions.pr(id).orElseThrow());
+    new DefinitionPrinter(spec.commandLine().getOut())
+        .explain(definitions, definitions.pr(id).orElseThrow());
     return ExitCode.GO.code;
   }
 }

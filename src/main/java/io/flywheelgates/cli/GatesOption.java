@@ -12,7 +12,8 @@ final class GatesOption {
   @Option(
       names = "--gates",
       paramLabel = "DIR",
-      description = "Gate definitions directory (with rollout.yaml). Default: ./gates when it exists, else the definitions bundled in the jar.")
+      description =
+          "Gate definitions directory (with rollout.yaml). Default: ./gates when it exists, else the definitions bundled in the jar.")
   Path gates;
 
   Definitions load() throws InvalidDefinitionsException {
@@ -24,7 +25,11 @@ final class GatesOption {
     if (explicit != null) {
       if (!Files.isRegularFile(explicit.resolve(DefinitionLoader.ROLLOUT_FILE))) {
         throw new UsageException(
-            "no " + DefinitionLoader.ROLLOUT_FILE + " in gate directory '" + explicit + "'; point --gates at a directory like gates/ of this repository");
+            "no "
+                + DefinitionLoader.ROLLOUT_FILE
+                + " in gate directory '"
+                + explicit
+                + "'; point --gates at a directory like gates/ of this repository");
       }
       return loader.loadDirectory(explicit);
     }

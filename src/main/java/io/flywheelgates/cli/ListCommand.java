@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "list",
     mixinStandardHelpOptions = true,
-    description = "Lists the rollout's PRs in order: id, title, repo, what each waits for, rules per gate, stop conditions.")
+    description =
+        "Lists the rollout's PRs in order: id, title, repo, what each waits for, rules per gate, stop conditions.")
 final class ListCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GatesOption gates;

@@ -11,21 +11,28 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter out =
+        new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     if (args.length == 1 && (args[0].equals("--version") || args[0].equals("version"))) {
       // Answered before building the command model: a version check should not pay for it.
       out.println(BuildInfo.versionLine());
       System.exit(ExitCode.GO.code);
     }
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    PrintWriter err =
+        new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
     boolean interactive = System.console() != null;
     System.exit(run(args, out, err, System.getenv(), interactive));
   }
 
   /** Runs one command line; tests call this with their own writers and environment. */
   public static int run(
-      String[] args, PrintWriter out, PrintWriter err, Map<String, String> env, boolean interactive) {
-    CommandLine commandLine = new CommandLine(new FlywheelGatesCommand(new Environment(env, interactive)));
+      String[] args,
+      PrintWriter out,
+      PrintWriter err,
+      Map<String, String> env,
+      boolean interactive) {
+    CommandLine commandLine =
+        new CommandLine(new FlywheelGatesCommand(new Environment(env, interactive)));
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ExceptionMapper());
@@ -39,7 +46,11 @@ public final class Main {
   }
 
   private static void listExitCodes(CommandLine commandLine) {
-    commandLine.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(ExitCode.helpList());
+    commandLine
+        .getCommandSpec()
+        .usageMessage()
+        .exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(ExitCode.helpList());
     commandLine.getSubcommands().values().forEach(Main::listExitCodes);
   }
 }

@@ -21,16 +21,29 @@ final class ValidateCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "DIR",
       arity = "0..1",
-      description = "Gate definitions directory. Default: ./gates when it exists, else the bundled definitions.")
+      description =
+          "Gate definitions directory. Default: ./gates when it exists, else the bundled definitions.")
   Path dir;
 
   @Override
   public Integer call() throws Exception {
     Definitions definitions = GatesOption.load(dir);
-    long rules = definitions.prs().stream().mapToLong(pr -> pr.gates().values().stream().mapToLong(java.util.List::size).sum()).sum();
-    spec.commandLine().getOut().println(
-        "valid: " + definitions.origin() + ": " + definitions.prs().size() + " PRs, " + rules + " gate rules, "
-            + definitions.rollout().failureModes().size() + " failure modes");
+    long rules =
+        definitions.prs().stream()
+            .mapToLong(pr -> pr.gates().values().stream().mapToLong(java.util.List::size).sum())
+            .sum();
+    spec.commandLine()
+        .getOut()
+        .println(
+            "valid: "
+                + definitions.origin()
+                + ": "
+                + definitions.prs().size()
+                + " PRs, "
+                + rules
+                + " gate rules, "
+                + definitions.rollout().failureModes().size()
+                + " failure modes");
     return ExitCode.GO.code;
   }
 }

@@ -5,7 +5,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-@Command(name = "version", mixinStandardHelpOptions = true, description = "Prints the version, commit and Java version.")
+@Command(
+    name = "version",
+    mixinStandardHelpOptions = true,
+    description = "Prints the version, commit and Java version.")
 final class VersionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

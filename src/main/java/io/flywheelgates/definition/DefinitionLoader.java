@@ -18,8 +18,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Loads gate definitions, format {@value #SCHEMA}: a {@code rollout.yaml} that names the PR files, and one file per
- * PR. Loading is strict and complete: every problem in every file is collected before giving up.
+ * Loads gate definitions, format {@value #SCHEMA}: a {@code rollout.yaml} that names the PR files,
+ * and one file per PR. Loading is strict and complete: every problem in every file is collected
+ * before giving up.
  */
 public final class DefinitionLoader {
   public static final String SCHEMA = "flywheel-gates/gates@1";
@@ -44,7 +45,8 @@ public final class DefinitionLoader {
     return load(
         "bundled",
         name -> {
-          try (InputStream in = DefinitionLoader.class.getClassLoader().getResourceAsStream(BUNDLED_DIR + name)) {
+          try (InputStream in =
+              DefinitionLoader.class.getClassLoader().getResourceAsStream(BUNDLED_DIR + name)) {
             if (in == null) {
               throw new NoSuchFileException(BUNDLED_DIR + name);
             }
@@ -72,7 +74,9 @@ public final class DefinitionLoader {
     List<PrDefinition> prs = new ArrayList<>();
     List<RuleReader> ruleReaders = new ArrayList<>();
     for (RolloutReader.PrFile prFile : rolloutReader.prFiles()) {
-      YamlNode root = readFile(reader, prFile.name(), displayName.apply(prFile.name()), problems, prFile.location());
+      YamlNode root =
+          readFile(
+              reader, prFile.name(), displayName.apply(prFile.name()), problems, prFile.location());
       if (root == null) {
         continue;
       }
@@ -84,7 +88,13 @@ public final class DefinitionLoader {
       }
     }
     checkReferences(rollout, prs, ruleReaders, problems);
-    List<PrDefinition> ordered = rolloutOrder(prs, problems);
+    Map<String, Location> afterAt = new HashMap<>();
+    for (int i = 0; i < prs.size(); i++) {
+      for (var after : ruleReaders.get(i).afterReferences) {
+        afterAt.putIfAbsent(prs.get(i).id(), after.location());
+      }
+    }
+    List<PrDefinition> ordered = rolloutOrder(prs, afterAt, problems);
     if (!problems.isEmpty()) {
       Collections.sort(problems);
       throw new InvalidDefinitionsException(problems);
@@ -92,12 +102,17 @@ public final class DefinitionLoader {
     return new Definitions(origin, rollout, ordered);
   }
 
-  private YamlNode readFile(SourceReader reader, String name, String display, List<Problem> problems) {
+  private YamlNode readFile(
+      SourceReader reader, String name, String display, List<Problem> problems) {
     return readFile(reader, name, display, problems, new Location(display, 1, 1));
   }
 
   private YamlNode readFile(
-      SourceReader reader, String name, String display, List<Problem> problems, Location referencedAt) {
+      SourceReader reader,
+      String name,
+      String display,
+      List<Problem> problems,
+      Location referencedAt) {
     String text;
     try {
       text = reader.read(name);
@@ -105,7 +120,8 @@ public final class DefinitionLoader {
       problems.add(new Problem(referencedAt, "gate file '" + name + "' not found"));
       return null;
     } catch (IOException | UncheckedIOException e) {
-      problems.add(new Problem(referencedAt, "cannot read gate file '" + name + "': " + e.getMessage()));
+      problems.add(
+          new Problem(referencedAt, "cannot read gate file '" + name + "': " + e.getMessage()));
       return null;
     }
     YamlNode root = new YamlTreeReader(display, problems).read(text);
@@ -118,13 +134,17 @@ public final class DefinitionLoader {
     }
     YamlNode schema = top.node("schema");
     if (schema == null) {
-      problems.add(new Problem(root.location(), "missing 'schema: " + SCHEMA + "' (the gate file format version)"));
+      problems.add(
+          new Problem(
+              root.location(), "missing 'schema: " + SCHEMA + "' (the gate file format version)"));
       return null;
     }
     String version = top.asText(schema, "schema");
     if (version != null && !SCHEMA.equals(version)) {
       problems.add(
-          new Problem(schema.location(), "unsupported schema '" + version + "'; this version reads " + SCHEMA));
+          new Problem(
+              schema.location(),
+              "unsupported schema '" + version + "'; this version reads " + SCHEMA));
       return null;
     }
     return root;
@@ -138,39 +158,64 @@ public final class DefinitionLoader {
         problems.add(new Problem(pr.location(), "duplicate PR id '" + pr.id() + "'"));
       }
     }
-    Set<String> laneIds = rollout.lanes().stream().map(Rollout.Lane::id).collect(Collectors.toSet());
-    Set<String> causeIds = rollout.failureModes().stream().map(FailureMode::id).collect(Collectors.toSet());
+    Set<String> laneIds =
+        rollout.lanes().stream().map(Rollout.Lane::id).collect(Collectors.toSet());
+    Set<String> causeIds =
+        rollout.failureModes().stream().map(FailureMode::id).collect(Collectors.toSet());
     for (RuleReader reader : readers) {
       for (var lane : reader.laneReferences) {
         if (!laneIds.contains(lane.name()) && !rollout.hostedLabels().contains(lane.name())) {
           problems.add(
               new Problem(
                   lane.location(),
-                  "unknown lane '" + lane.name() + "'; the rollout declares " + String.join(", ", sorted(laneIds))
-                      + " and hosted labels " + String.join(", ", rollout.hostedLabels())));
+                  "unknown lane '"
+                      + lane.name()
+                      + "'; the rollout declares "
+                      + String.join(", ", sorted(laneIds))
+                      + (rollout.hostedLabels().isEmpty()
+                          ? ""
+                          : " and hosted labels " + String.join(", ", rollout.hostedLabels()))));
         }
       }
       for (var cause : reader.causeReferences) {
         if (!causeIds.contains(cause.name())) {
-          problems.add(new Problem(cause.location(), "unknown failure mode '" + cause.name() + "'; the rollout declares " + String.join(", ", sorted(causeIds))));
+          problems.add(
+              new Problem(
+                  cause.location(),
+                  "unknown failure mode '"
+                      + cause.name()
+                      + "'; the rollout declares "
+                      + String.join(", ", sorted(causeIds))));
         }
       }
       for (var gate : reader.gateReferences) {
         if (!prIds.contains(gate.name())) {
-          problems.add(new Problem(gate.location(), "gate_status names unknown PR '" + gate.name() + "'"));
+          problems.add(
+              new Problem(gate.location(), "gate_status names unknown PR '" + gate.name() + "'"));
+        }
+      }
+    }
+    for (RuleReader reader : readers) {
+      for (var after : reader.afterReferences) {
+        if (!prIds.contains(after.name())) {
+          problems.add(
+              new Problem(
+                  after.location(),
+                  "'after' names unknown PR '"
+                      + after.name()
+                      + "'; defined: "
+                      + String.join(", ", sorted(prIds))));
         }
       }
     }
     for (PrDefinition pr : prs) {
-      for (String after : pr.after()) {
-        if (!prIds.contains(after)) {
-          problems.add(new Problem(pr.location(), pr.id() + " waits for unknown PR '" + after + "'"));
-        }
-      }
       for (StopCondition stop : pr.stopConditions()) {
         for (String blocked : stop.blocks()) {
           if (!prIds.contains(blocked)) {
-            problems.add(new Problem(stop.location(), "stop condition '" + stop.id() + "' blocks unknown PR '" + blocked + "'"));
+            problems.add(
+                new Problem(
+                    stop.location(),
+                    "stop condition '" + stop.id() + "' blocks unknown PR '" + blocked + "'"));
           }
         }
         for (String mode : stop.failureModes()) {
@@ -188,20 +233,24 @@ public final class DefinitionLoader {
   }
 
   /**
-   * Orders PRs so that each comes after every PR it waits for ({@code after}) or whose gate it reads
-   * ({@code gate_status}); ties keep the rollout file's order. A cycle is a problem naming its members.
+   * Orders PRs so that each comes after every PR it waits for ({@code after}) or whose gate it
+   * reads ({@code gate_status}); ties keep the rollout file's order. A cycle is a problem naming
+   * its members.
    */
-  private List<PrDefinition> rolloutOrder(List<PrDefinition> prs, List<Problem> problems) {
+  private List<PrDefinition> rolloutOrder(
+      List<PrDefinition> prs, Map<String, Location> afterAt, List<Problem> problems) {
     Map<String, PrDefinition> byId = new LinkedHashMap<>();
     prs.forEach(pr -> byId.putIfAbsent(pr.id(), pr));
     Map<String, Set<String>> dependsOn = new HashMap<>();
     for (PrDefinition pr : prs) {
       Set<String> deps = new java.util.LinkedHashSet<>(pr.after());
-      Rules.walk(pr, rule -> {
-        if (rule instanceof Rule.GateStatus status && status.pr() != null) {
-          deps.add(status.pr());
-        }
-      });
+      Rules.walk(
+          pr,
+          rule -> {
+            if (rule instanceof Rule.GateStatus status && status.pr() != null) {
+              deps.add(status.pr());
+            }
+          });
       dependsOn.put(pr.id(), deps);
     }
     // A PR blocked by another's stop condition is judged after it.
@@ -218,7 +267,7 @@ public final class DefinitionLoader {
     List<PrDefinition> ordered = new ArrayList<>();
     Map<String, Integer> state = new HashMap<>(); // 1 = visiting, 2 = done
     for (PrDefinition pr : byId.values()) {
-      visit(pr.id(), byId, dependsOn, state, ordered, new ArrayList<>(), problems);
+      visit(pr.id(), byId, dependsOn, afterAt, state, ordered, new ArrayList<>(), problems);
     }
     return List.copyOf(ordered);
   }
@@ -227,6 +276,7 @@ public final class DefinitionLoader {
       String id,
       Map<String, PrDefinition> byId,
       Map<String, Set<String>> dependsOn,
+      Map<String, Location> afterAt,
       Map<String, Integer> state,
       List<PrDefinition> ordered,
       List<String> path,
@@ -237,14 +287,16 @@ public final class DefinitionLoader {
         List<String> cycle = new ArrayList<>(path.subList(path.indexOf(id), path.size()));
         cycle.add(id);
         problems.add(
-            new Problem(byId.get(id).location(), "PR order has a cycle: " + String.join(" -> ", cycle)));
+            new Problem(
+                afterAt.getOrDefault(id, byId.get(id).location()),
+                "PR order has a cycle: " + String.join(" -> ", cycle)));
       }
       return;
     }
     state.put(id, 1);
     path.add(id);
     for (String dep : dependsOn.get(id)) {
-      visit(dep, byId, dependsOn, state, ordered, path, problems);
+      visit(dep, byId, dependsOn, afterAt, state, ordered, path, problems);
     }
     path.remove(path.size() - 1);
     state.put(id, 2);

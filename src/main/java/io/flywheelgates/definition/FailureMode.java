@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * A named cause of failure, worded as the note words it. {@code logPatterns} are the symptoms a job log shows; causes
- * read from job metadata (runner registration, routing) have none.
+ * A named cause of failure, worded as the note words it. {@code logPatterns} are the symptoms a job
+ * log shows; causes read from job metadata (runner registration, routing) have none.
  */
 public record FailureMode(
     String id,

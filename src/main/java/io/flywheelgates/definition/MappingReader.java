@@ -12,9 +12,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Strict typed access to one YAML mapping. Every wrong type is recorded as a problem at the value's location and the
- * read returns null, so binding goes on and {@code validate} can report every problem in one pass. {@link #finish()}
- * reports the keys nobody asked for.
+ * Strict typed access to one YAML mapping. Every wrong type is recorded as a problem at the value's
+ * location and the read returns null, so binding goes on and {@code validate} can report every
+ * problem in one pass. {@link #finish()} reports the keys nobody asked for.
  */
 final class MappingReader {
   private final YamlNode.Mapping mapping;
@@ -31,7 +31,8 @@ final class MappingReader {
     if (node instanceof YamlNode.Mapping mapping) {
       return new MappingReader(mapping, problems);
     }
-    problems.add(new Problem(node.location(), what + " must be a mapping, found " + node.describe()));
+    problems.add(
+        new Problem(node.location(), what + " must be a mapping, found " + node.describe()));
     return null;
   }
 
@@ -84,7 +85,8 @@ final class MappingReader {
       }
       return scalar.text();
     }
-    problems.add(new Problem(node.location(), "'" + what + "' must be text, found " + node.describe()));
+    problems.add(
+        new Problem(node.location(), "'" + what + "' must be text, found " + node.describe()));
     return null;
   }
 
@@ -95,7 +97,8 @@ final class MappingReader {
     }
     if (!(node instanceof YamlNode.Sequence sequence)) {
       problems.add(
-          new Problem(node.location(), "'" + key + "' must be a list of text, found " + node.describe()));
+          new Problem(
+              node.location(), "'" + key + "' must be a list of text, found " + node.describe()));
       return List.of();
     }
     List<String> values = new ArrayList<>();
@@ -117,7 +120,8 @@ final class MappingReader {
     if (node instanceof YamlNode.Sequence sequence) {
       return sequence.items();
     }
-    problems.add(new Problem(node.location(), "'" + key + "' must be a list, found " + node.describe()));
+    problems.add(
+        new Problem(node.location(), "'" + key + "' must be a list, found " + node.describe()));
     return List.of();
   }
 
@@ -136,7 +140,10 @@ final class MappingReader {
       // reported below
     }
     if (text != null) {
-      problems.add(new Problem(node.location(), "'" + key + "' must be a whole number above 0, found '" + text + "'"));
+      problems.add(
+          new Problem(
+              node.location(),
+              "'" + key + "' must be a whole number above 0, found '" + text + "'"));
     }
     return null;
   }
@@ -155,7 +162,9 @@ final class MappingReader {
     } catch (NumberFormatException e) {
       // reported below
     }
-    problems.add(new Problem(node.location(), "'" + key + "' must be a number in (0, 1], found '" + text + "'"));
+    problems.add(
+        new Problem(
+            node.location(), "'" + key + "' must be a number in (0, 1], found '" + text + "'"));
     return null;
   }
 
@@ -169,7 +178,9 @@ final class MappingReader {
       return Boolean.valueOf(text);
     }
     if (text != null) {
-      problems.add(new Problem(node.location(), "'" + key + "' must be true or false, found '" + text + "'"));
+      problems.add(
+          new Problem(
+              node.location(), "'" + key + "' must be true or false, found '" + text + "'"));
     }
     return null;
   }
@@ -179,7 +190,10 @@ final class MappingReader {
     return node == null ? null : asInstant(node, key);
   }
 
-  /** An ISO-8601 instant ({@code 2026-04-17T18:00:00Z}) or a date, read as the start of that day in UTC. */
+  /**
+   * An ISO-8601 instant ({@code 2026-04-17T18:00:00Z}) or a date, read as the start of that day in
+   * UTC.
+   */
   Instant asInstant(YamlNode node, String what) {
     String text = asText(node, what);
     if (text == null) {
@@ -193,7 +207,11 @@ final class MappingReader {
       problems.add(
           new Problem(
               node.location(),
-              "'" + what + "' must be an ISO-8601 instant such as 2026-04-17T18:00:00Z or a date, found '" + text + "'"));
+              "'"
+                  + what
+                  + "' must be an ISO-8601 instant such as 2026-04-17T18:00:00Z or a date, found '"
+                  + text
+                  + "'"));
       return null;
     }
   }
@@ -214,7 +232,12 @@ final class MappingReader {
       problems.add(
           new Problem(
               node.location(),
-              "'" + what + "' is not a valid regular expression: " + e.getDescription() + " near index " + e.getIndex()));
+              "'"
+                  + what
+                  + "' is not a valid regular expression: "
+                  + e.getDescription()
+                  + " near index "
+                  + e.getIndex()));
       return null;
     }
   }

@@ -5,7 +5,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
-/** Binds one PR gate file: its identity, four gates, stop conditions, rollback rules and failure modes. */
+/**
+ * Binds one PR gate file: its identity, four gates, stop conditions, rollback rules and failure
+ * modes.
+ */
 final class PrReader {
   private final List<Problem> problems;
   private final Rollout rollout;
@@ -29,21 +32,31 @@ final class PrReader {
     map.node("schema");
     String kind = map.requiredText("kind");
     if (kind != null && !kind.equals("pr")) {
-      problems.add(new Problem(map.keyLocation("kind"), "a PR gate file must have 'kind: pr', found '" + kind + "'"));
+      problems.add(
+          new Problem(
+              map.keyLocation("kind"),
+              "a PR gate file must have 'kind: pr', found '" + kind + "'"));
     }
     String id = map.requiredText("id");
     if (id != null && !id.matches("[a-z0-9][a-z0-9-]*")) {
-      problems.add(new Problem(map.keyLocation("id"), "PR id must be lower-case letters, digits and '-', found '" + id + "'"));
+      problems.add(
+          new Problem(
+              map.keyLocation("id"),
+              "PR id must be lower-case letters, digits and '-', found '" + id + "'"));
     }
     String title = map.requiredText("title");
     String repo = map.requiredText("repo");
     if (repo != null && !repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-      problems.add(new Problem(map.keyLocation("repo"), "'repo' must be owner/name, found '" + repo + "'"));
+      problems.add(
+          new Problem(map.keyLocation("repo"), "'repo' must be owner/name, found '" + repo + "'"));
     }
     PullRequestRef pullRequest = pullRequest(map, repo);
     List<String> after = map.textList("after");
     List<String> failureModes = map.textList("failure_modes");
     rules = new RuleReader(problems, repo, pullRequest, rollout);
+    for (String earlier : after) {
+      rules.afterReferences.add(new RuleReader.Reference(earlier, map.keyLocation("after")));
+    }
 
     Map<GateType, List<Rule>> gates = new EnumMap<>(GateType.class);
     YamlNode gatesNode = map.required("gates");
@@ -54,7 +67,9 @@ final class PrReader {
           List<Rule> gateRules = new ArrayList<>();
           List<YamlNode> ruleNodes = gateMap.list(type.key());
           if (ruleNodes.isEmpty() && type != GateType.REPORTING) {
-            problems.add(new Problem(gateMap.location(), "the " + type.key() + " gate needs at least one rule"));
+            problems.add(
+                new Problem(
+                    gateMap.location(), "the " + type.key() + " gate needs at least one rule"));
           }
           for (YamlNode ruleNode : ruleNodes) {
             Rule rule = rules.read(ruleNode);
@@ -82,7 +97,8 @@ final class PrReader {
       MappingReader evidence = MappingReader.of(evidenceNode, "'evidence'", problems);
       if (evidence != null) {
         YamlNode rowNode = evidence.required("classification_row");
-        classificationRow = rowNode == null ? null : rules.readNested(rowNode, "classification-row");
+        classificationRow =
+            rowNode == null ? null : rules.readNested(rowNode, "classification-row");
         evidence.finish();
       }
     }
@@ -104,7 +120,10 @@ final class PrReader {
         map.location());
   }
 
-  /** {@code pull_request: {number: 7}} or {@code {touches: path}}; absent for PRs with no single pull request. */
+  /**
+   * {@code pull_request: {number: 7}} or {@code {touches: path}}; absent for PRs with no single
+   * pull request.
+   */
   private PullRequestRef pullRequest(MappingReader map, String repo) {
     YamlNode node = map.node("pull_request");
     if (node == null || repo == null) {
@@ -118,10 +137,13 @@ final class PrReader {
     String touches = ref.text("touches");
     ref.finish();
     if ((number == null) == (touches == null)) {
-      problems.add(new Problem(ref.location(), "'pull_request' needs exactly one of 'number' or 'touches'"));
+      problems.add(
+          new Problem(ref.location(), "'pull_request' needs exactly one of 'number' or 'touches'"));
       return null;
     }
-    return number != null ? PullRequestRef.byNumber(repo, number) : PullRequestRef.touching(repo, touches);
+    return number != null
+        ? PullRequestRef.byNumber(repo, number)
+        : PullRequestRef.touching(repo, touches);
   }
 
   private StopCondition stopCondition(YamlNode node) {
@@ -137,7 +159,9 @@ final class PrReader {
     List<String> blocks = map.textList("blocks");
     List<String> response = map.textList("response");
     if (response.isEmpty()) {
-      problems.add(new Problem(map.location(), "a stop condition needs a 'response': what to do when it fires"));
+      problems.add(
+          new Problem(
+              map.location(), "a stop condition needs a 'response': what to do when it fires"));
     }
     List<String> failureModes = map.textList("failure_modes");
     map.finish();

@@ -1,8 +1,8 @@
 package io.flywheelgates.definition;
 
 /**
- * Names a pull request either by number or, when the number is not known in advance (PR 1: "the PR adding it"), as
- * the merged pull request that changed a given file.
+ * Names a pull request either by number or, when the number is not known in advance (PR 1: "the PR
+ * adding it"), as the merged pull request that changed a given file.
  */
 public record PullRequestRef(String repo, Integer number, String touches) {
 

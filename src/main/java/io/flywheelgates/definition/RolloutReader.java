@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Binds {@code rollout.yaml}: its lanes, defaults, hosted labels, failure modes and the list of PR files. */
+/**
+ * Binds {@code rollout.yaml}: its lanes, defaults, hosted labels, failure modes and the list of PR
+ * files.
+ */
 final class RolloutReader {
   record PrFile(String name, Location location) {}
 
@@ -29,7 +32,10 @@ final class RolloutReader {
     map.node("schema");
     String kind = map.requiredText("kind");
     if (kind != null && !kind.equals("rollout")) {
-      problems.add(new Problem(map.keyLocation("kind"), "the rollout file must have 'kind: rollout', found '" + kind + "'"));
+      problems.add(
+          new Problem(
+              map.keyLocation("kind"),
+              "the rollout file must have 'kind: rollout', found '" + kind + "'"));
     }
     String name = map.requiredText("name");
     YamlNode prsNode = map.required("prs");
@@ -41,7 +47,10 @@ final class RolloutReader {
         }
       }
     } else if (prsNode != null) {
-      problems.add(new Problem(prsNode.location(), "'prs' must be a list of PR gate files, found " + prsNode.describe()));
+      problems.add(
+          new Problem(
+              prsNode.location(),
+              "'prs' must be a list of PR gate files, found " + prsNode.describe()));
     }
 
     String defaultBranch = "main";
@@ -98,7 +107,8 @@ final class RolloutReader {
     for (YamlNode modeNode : map.list("failure_modes")) {
       FailureMode mode = failureMode(modeNode);
       if (mode != null && !modeIds.add(mode.id())) {
-        problems.add(new Problem(modeNode.location(), "duplicate failure mode '" + mode.id() + "'"));
+        problems.add(
+            new Problem(modeNode.location(), "duplicate failure mode '" + mode.id() + "'"));
       }
       if (mode != null) {
         modes.add(mode);
@@ -138,6 +148,7 @@ final class RolloutReader {
     if (id == null || name == null || interpretation == null) {
       return null;
     }
-    return new FailureMode(id, name, noteRef, symptoms, interpretation, response, List.copyOf(patterns));
+    return new FailureMode(
+        id, name, noteRef, symptoms, interpretation, response, List.copyOf(patterns));
   }
 }

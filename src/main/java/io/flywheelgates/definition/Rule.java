@@ -7,8 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One check a gate makes. Each kind is one record; defaults (the PR's repo, its pull request, the rollout's default
- * branch and events) are already resolved by the loader, so the engine never guesses.
+ * One check a gate makes. Each kind is one record; defaults (the PR's repo, its pull request, the
+ * rollout's default branch and events) are already resolved by the loader, so the engine never
+ * guesses.
  */
 public sealed interface Rule {
   String id();
@@ -22,7 +23,8 @@ public sealed interface Rule {
       implements Rule {}
 
   /** A file exists at a ref ({@code ref} null: the repo's default branch). */
-  record FileExists(String id, String describe, Location location, String repo, String path, String ref)
+  record FileExists(
+      String id, String describe, Location location, String repo, String path, String ref)
       implements Rule {}
 
   /** A file exists and its text matches a pattern (multi-line mode). */
@@ -37,8 +39,9 @@ public sealed interface Rule {
       implements Rule {}
 
   /**
-   * A workflow file has a job that calls a reusable workflow (its {@code uses} matches) with the given inputs. An input
-   * lists the values it may take; the value {@code null} in that list means "may be absent".
+   * A workflow file has a job that calls a reusable workflow (its {@code uses} matches) with the
+   * given inputs. An input lists the values it may take; the value {@code null} in that list means
+   * "may be absent".
    */
   record WorkflowCalls(
       String id,
@@ -53,15 +56,16 @@ public sealed interface Rule {
       implements Rule {}
 
   /**
-   * Which runs of a workflow count. {@code branch} null means the repo's default branch; {@code events} empty means
-   * any event; {@code since} null means any time.
+   * Which runs of a workflow count. {@code branch} null means the repo's default branch; {@code
+   * events} empty means any event; {@code since} null means any time.
    */
   record RunFilter(String repo, String workflow, String branch, List<String> events, Since since) {}
 
   /**
-   * Runs of a workflow. With {@code conclusion: success}: at least {@code count} distinct runs whose lane job
-   * succeeded, per lane. With {@code conclusion: failure} and {@code consecutive}: the newest {@code count} runs on
-   * some lane all failed, each for one of {@code causes}; this form is meant for stop conditions.
+   * Runs of a workflow. With {@code conclusion: success}: at least {@code count} distinct runs
+   * whose lane job succeeded, per lane. With {@code conclusion: failure} and {@code consecutive}:
+   * the newest {@code count} runs on some lane all failed, each for one of {@code causes}; this
+   * form is meant for stop conditions.
    */
   record WorkflowRuns(
       String id,
@@ -75,7 +79,10 @@ public sealed interface Rule {
       Set<String> causes)
       implements Rule {}
 
-  /** The share of successful runs among the newest {@code last} completed runs is at least {@code minRatio}. */
+  /**
+   * The share of successful runs among the newest {@code last} completed runs is at least {@code
+   * minRatio}.
+   */
   record SuccessRatio(
       String id,
       String describe,

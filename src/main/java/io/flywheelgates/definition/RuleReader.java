@@ -9,8 +9,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Binds rule mappings ({@code id}, {@code describe} and exactly one rule kind) for one PR file, resolving the file's
- * defaults: its repo, its pull request, the rollout's branch events and repeat count.
+ * Binds rule mappings ({@code id}, {@code describe} and exactly one rule kind) for one PR file,
+ * resolving the file's defaults: its repo, its pull request, the rollout's branch events and repeat
+ * count.
  */
 final class RuleReader {
   static final List<String> KINDS =
@@ -32,11 +33,17 @@ final class RuleReader {
   private final PullRequestRef pullRequest;
   private final Rollout rollout;
   private final Set<String> ids = new HashSet<>();
-  /** Lane and PR names are checked once every file is read; kept here with where they were written. */
+
+  /**
+   * Lane and PR names are checked once every file is read; kept here with where they were written.
+   */
   final List<Reference> laneReferences = new ArrayList<>();
 
   final List<Reference> causeReferences = new ArrayList<>();
   final List<Reference> gateReferences = new ArrayList<>();
+
+  /** The PRs this file waits for, where its 'after' names them. */
+  final List<Reference> afterReferences = new ArrayList<>();
 
   record Reference(String name, Location location) {}
 
@@ -59,7 +66,10 @@ final class RuleReader {
     return read(node, null);
   }
 
-  /** A rule that belongs to something named (a stop condition's {@code when}): id and describe are optional. */
+  /**
+   * A rule that belongs to something named (a stop condition's {@code when}): id and describe are
+   * optional.
+   */
   Rule readNested(YamlNode node, String parentId) {
     return read(node, parentId);
   }
@@ -79,26 +89,39 @@ final class RuleReader {
       describe = map.text("describe");
     }
     claimId(id, map.location());
-    List<String> kinds = map.keys().stream().filter(key -> !key.equals("id") && !key.equals("describe")).toList();
+    List<String> kinds =
+        map.keys().stream().filter(key -> !key.equals("id") && !key.equals("describe")).toList();
     for (String key : kinds) {
       if (!KINDS.contains(key)) {
         map.node(key);
+        String guess = closest(key);
         problems.add(
             new Problem(
                 map.keyLocation(key),
-                "unknown rule kind '" + key + "'; known kinds: " + String.join(", ", KINDS)));
+                "unknown rule kind '"
+                    + key
+                    + "'"
+                    + (guess != null ? " (did you mean '" + guess + "'?)" : "")
+                    + "; a rule has id, describe and one of: "
+                    + String.join(", ", KINDS)));
       }
     }
     List<String> known = kinds.stream().filter(KINDS::contains).toList();
+    known.forEach(map::node);
     YamlNode body = known.size() == 1 ? map.node(known.get(0)) : null;
     map.finish();
     if (known.size() != 1) {
       if (known.isEmpty() && kinds.stream().allMatch(KINDS::contains)) {
         problems.add(
-            new Problem(map.location(), "a rule needs exactly one kind, found none; known kinds: " + String.join(", ", KINDS)));
+            new Problem(
+                map.location(),
+                "a rule needs exactly one kind, found none; known kinds: "
+                    + String.join(", ", KINDS)));
       } else if (known.size() > 1) {
         problems.add(
-            new Problem(map.location(), "a rule needs exactly one kind, found " + String.join(" and ", known)));
+            new Problem(
+                map.location(),
+                "a rule needs exactly one kind, found " + String.join(" and ", known)));
       }
       return null;
     }
@@ -106,10 +129,13 @@ final class RuleReader {
     String effectiveId = id != null ? id : parentId + "." + kind;
     String effectiveDescribe = describe != null ? describe : kind.replace('_', ' ');
     return switch (kind) {
-      case "all_of", "any_of" -> readGroup(kind, effectiveId, effectiveDescribe, map.location(), body);
+      case "all_of", "any_of" ->
+          readGroup(kind, effectiveId, effectiveDescribe, map.location(), body);
       case "not" -> {
         Rule inner = read(body, effectiveId);
-        yield inner == null ? null : new Rule.Not(effectiveId, effectiveDescribe, map.location(), inner);
+        yield inner == null
+            ? null
+            : new Rule.Not(effectiveId, effectiveDescribe, map.location(), inner);
       }
       default -> readLeaf(kind, effectiveId, effectiveDescribe, map.location(), body);
     };
@@ -117,7 +143,10 @@ final class RuleReader {
 
   private Rule readGroup(String kind, String id, String describe, Location at, YamlNode body) {
     if (!(body instanceof YamlNode.Sequence sequence) || sequence.items().isEmpty()) {
-      problems.add(new Problem(body.location(), "'" + kind + "' must be a non-empty list of rules, found " + body.describe()));
+      problems.add(
+          new Problem(
+              body.location(),
+              "'" + kind + "' must be a non-empty list of rules, found " + body.describe()));
       return null;
     }
     List<Rule> rules = new ArrayList<>();
@@ -146,10 +175,17 @@ final class RuleReader {
         switch (kind) {
           case "pr_merged" -> new Rule.PrMerged(id, describe, at, pullRequest(map));
           case "file_exists" ->
-              new Rule.FileExists(id, describe, at, repo(map), map.requiredText("path"), map.text("ref"));
+              new Rule.FileExists(
+                  id, describe, at, repo(map), map.requiredText("path"), map.text("ref"));
           case "file_matches" ->
               new Rule.FileMatches(
-                  id, describe, at, repo(map), map.requiredText("path"), map.text("ref"), requiredPattern(map, "pattern"));
+                  id,
+                  describe,
+                  at,
+                  repo(map),
+                  map.requiredText("path"),
+                  map.text("ref"),
+                  requiredPattern(map, "pattern"));
           case "workflow_calls" -> workflowCalls(id, describe, at, map);
           case "workflow_runs" -> workflowRuns(id, describe, at, map);
           case "success_ratio" -> successRatio(id, describe, at, map);
@@ -164,7 +200,8 @@ final class RuleReader {
   private String repo(MappingReader map) {
     String explicit = map.text("repo");
     if (explicit != null && !explicit.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
-      problems.add(new Problem(map.location(), "'repo' must be owner/name, found '" + explicit + "'"));
+      problems.add(
+          new Problem(map.location(), "'repo' must be owner/name, found '" + explicit + "'"));
     }
     return explicit != null ? explicit : repo;
   }
@@ -189,7 +226,10 @@ final class RuleReader {
       return PullRequestRef.touching(prRepo, touches);
     }
     if (pullRequest == null || !prRepo.equals(repo)) {
-      problems.add(new Problem(map.location(), "name the pull request with 'number' or 'touches' (this file has no pull_request)"));
+      problems.add(
+          new Problem(
+              map.location(),
+              "name the pull request with 'number' or 'touches' (this file has no pull_request)"));
     }
     return pullRequest;
   }
@@ -213,12 +253,19 @@ final class RuleReader {
     }
     List<String> runsOn = map.textList("runs_on");
     if (uses == null && runsOn.isEmpty()) {
-      problems.add(new Problem(map.location(), "'workflow_calls' needs 'uses' (the reusable workflow) or 'runs_on'"));
+      problems.add(
+          new Problem(
+              map.location(),
+              "'workflow_calls' needs 'uses' (the reusable workflow) or 'runs_on'"));
     }
-    return new Rule.WorkflowCalls(id, describe, at, workflowRepo, workflow, job, uses, with, runsOn);
+    return new Rule.WorkflowCalls(
+        id, describe, at, workflowRepo, workflow, job, uses, with, runsOn);
   }
 
-  /** An input's allowed values: one text, or a list of them; {@code null} in the list allows the input to be absent. */
+  /**
+   * An input's allowed values: one text, or a list of them; {@code null} in the list allows the
+   * input to be absent.
+   */
   private List<String> allowedValues(MappingReader inputs, String input, YamlNode value) {
     if (value instanceof YamlNode.Sequence sequence) {
       List<String> values = new ArrayList<>();
@@ -286,7 +333,10 @@ final class RuleReader {
     if ("failure".equals(conclusionText)) {
       conclusion = Rule.RunConclusion.FAILURE;
     } else if (conclusionText != null && !"success".equals(conclusionText)) {
-      problems.add(new Problem(map.location(), "'conclusion' must be success or failure, found '" + conclusionText + "'"));
+      problems.add(
+          new Problem(
+              map.location(),
+              "'conclusion' must be success or failure, found '" + conclusionText + "'"));
     }
     List<String> lanes = lanes(map);
     Integer count = map.positiveInt("count");
@@ -297,10 +347,15 @@ final class RuleReader {
     }
     boolean isStreak = conclusion == Rule.RunConclusion.FAILURE;
     if (isStreak && Boolean.FALSE.equals(consecutive)) {
-      problems.add(new Problem(map.location(), "'conclusion: failure' counts consecutive failures; drop 'consecutive: false'"));
+      problems.add(
+          new Problem(
+              map.location(),
+              "'conclusion: failure' counts consecutive failures; drop 'consecutive: false'"));
     }
     if (!isStreak && (Boolean.TRUE.equals(consecutive) || !causes.isEmpty())) {
-      problems.add(new Problem(map.location(), "'consecutive' and 'causes' apply only with 'conclusion: failure'"));
+      problems.add(
+          new Problem(
+              map.location(), "'consecutive' and 'causes' apply only with 'conclusion: failure'"));
     }
     int effectiveCount = count != null ? count : isStreak ? rollout.repeatedFailures() : 1;
     return new Rule.WorkflowRuns(
@@ -329,7 +384,10 @@ final class RuleReader {
       }
     }
     if (gateText != null && gate == null) {
-      problems.add(new Problem(map.location(), "'gate' must be code, proof, stability or reporting, found '" + gateText + "'"));
+      problems.add(
+          new Problem(
+              map.location(),
+              "'gate' must be code, proof, stability or reporting, found '" + gateText + "'"));
     }
     if (pr != null) {
       gateReferences.add(new Reference(pr, map.location()));
@@ -345,9 +403,44 @@ final class RuleReader {
     var expires = expiresNode == null ? null : map.asInstant(expiresNode, "expires");
     String link = map.requiredText("link");
     if (link != null && !link.startsWith("https://") && !link.startsWith("http://")) {
-      problems.add(new Problem(map.location(), "'link' must be an http(s) URL to where the judgement is recorded"));
+      problems.add(
+          new Problem(
+              map.location(), "'link' must be an http(s) URL to where the judgement is recorded"));
     }
     return new Rule.Attestation(id, describe, at, owner, reason, attestedAt, expires, link);
+  }
+
+  /** The known rule kind within two edits of a misspelt one, if any. */
+  private static String closest(String key) {
+    String best = null;
+    int bestDistance = 3;
+    for (String kind : KINDS) {
+      int distance = editDistance(key, kind);
+      if (distance < bestDistance) {
+        best = kind;
+        bestDistance = distance;
+      }
+    }
+    return best;
+  }
+
+  private static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
   }
 
   /** Workflows are named by file; {@code ci.yml} means {@code .github/workflows/ci.yml}. */

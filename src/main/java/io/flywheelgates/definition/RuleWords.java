@@ -14,8 +14,14 @@ public final class RuleWords {
     } else if (rule instanceof Rule.FileExists exists) {
       return exists.path() + " exists in " + exists.repo() + " on " + ref(exists.ref());
     } else if (rule instanceof Rule.FileMatches matches) {
-      return matches.path() + " in " + matches.repo() + " on " + ref(matches.ref()) + " has a line matching /"
-          + matches.pattern().pattern() + "/";
+      return matches.path()
+          + " in "
+          + matches.repo()
+          + " on "
+          + ref(matches.ref())
+          + " has a line matching /"
+          + matches.pattern().pattern()
+          + "/";
     } else if (rule instanceof Rule.WorkflowCalls calls) {
       List<String> parts = new ArrayList<>();
       if (calls.uses() != null) {
@@ -27,24 +33,55 @@ public final class RuleWords {
       if (!calls.runsOn().isEmpty()) {
         parts.add("runs on " + calls.runsOn());
       }
-      return (calls.job() != null ? "job '" + calls.job() + "' of " : "a job of ") + calls.workflow() + " in "
-          + calls.repo() + " " + String.join(", ", parts);
+      return (calls.job() != null ? "job '" + calls.job() + "' of " : "a job of ")
+          + calls.workflow()
+          + " in "
+          + calls.repo()
+          + " "
+          + String.join(", ", parts);
     } else if (rule instanceof Rule.WorkflowRuns runs) {
-      String lanes = runs.lanes().isEmpty() ? "" : " on " + (runs.consecutive() ? "any of " : "each of ") + String.join(", ", runs.lanes());
+      String lanes =
+          runs.lanes().isEmpty()
+              ? ""
+              : " on "
+                  + (runs.consecutive() ? "any of " : "each of ")
+                  + String.join(", ", runs.lanes());
       if (runs.consecutive()) {
-        return "the newest " + runs.count() + " runs " + filter(runs.filter()) + lanes + " all failed"
-            + (runs.causes().isEmpty() ? "" : " from " + String.join(", ", runs.causes().stream().sorted().toList()));
+        return "the newest "
+            + runs.count()
+            + " runs "
+            + filter(runs.filter())
+            + lanes
+            + " all failed"
+            + (runs.causes().isEmpty()
+                ? ""
+                : " from " + String.join(", ", runs.causes().stream().sorted().toList()));
       }
-      return "at least " + runs.count() + " distinct successful runs " + filter(runs.filter()) + lanes
+      return "at least "
+          + runs.count()
+          + " distinct successful runs "
+          + filter(runs.filter())
+          + lanes
           + (runs.lanes().isEmpty() ? "" : " (the lane job itself succeeded)");
     } else if (rule instanceof Rule.SuccessRatio ratio) {
-      return "at least " + Math.round(ratio.minRatio() * 100) + "% of the newest " + ratio.last() + " completed runs "
-          + filter(ratio.filter()) + (ratio.lanes().isEmpty() ? "" : " on " + String.join(", ", ratio.lanes()))
+      return "at least "
+          + Math.round(ratio.minRatio() * 100)
+          + "% of the newest "
+          + ratio.last()
+          + " completed runs "
+          + filter(ratio.filter())
+          + (ratio.lanes().isEmpty() ? "" : " on " + String.join(", ", ratio.lanes()))
           + " succeeded";
     } else if (rule instanceof Rule.GateStatus gate) {
       return "the " + gate.gate().key() + " gate of " + gate.pr() + " passes";
     } else if (rule instanceof Rule.Attestation attestation) {
-      return "attested by " + attestation.owner() + " until " + attestation.expires() + " (" + attestation.link() + ")";
+      return "attested by "
+          + attestation.owner()
+          + " until "
+          + attestation.expires()
+          + " ("
+          + attestation.link()
+          + ")";
     } else if (rule instanceof Rule.AllOf all) {
       return "all of: " + join(all.rules());
     } else if (rule instanceof Rule.AnyOf any) {
@@ -65,7 +102,8 @@ public final class RuleWords {
 
   private static String filter(Rule.RunFilter filter) {
     String branch = filter.branch() == null ? "the default branch" : "branch " + filter.branch();
-    String events = filter.events().isEmpty() ? "" : " (" + String.join(", ", filter.events()) + ")";
+    String events =
+        filter.events().isEmpty() ? "" : " (" + String.join(", ", filter.events()) + ")";
     String since = "";
     if (filter.since() instanceof Since.At at) {
       since = " since " + at.instant();

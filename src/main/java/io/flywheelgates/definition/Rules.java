@@ -6,7 +6,10 @@ import java.util.function.Consumer;
 public final class Rules {
   private Rules() {}
 
-  /** Visits every rule of a PR, nested ones included: gates, stop conditions and the classification row. */
+  /**
+   * Visits every rule of a PR, nested ones included: gates, stop conditions and the classification
+   * row.
+   */
   public static void walk(PrDefinition pr, Consumer<Rule> visitor) {
     pr.gates().values().forEach(rules -> rules.forEach(rule -> walk(rule, visitor)));
     pr.stopConditions().forEach(stop -> walk(stop.when(), visitor));

@@ -3,8 +3,8 @@ package io.flywheelgates.definition;
 import java.util.List;
 
 /**
- * A condition that halts the rollout when its rule passes: the PRs it {@code blocks} cannot proceed and the note's
- * {@code response} applies.
+ * A condition that halts the rollout when its rule passes: the PRs it {@code blocks} cannot proceed
+ * and the note's {@code response} applies.
  */
 public record StopCondition(
     String id,

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A YAML document as a tree that remembers where each node was written, so that every problem found while binding it
- * can name its {@code file:line:col}. Jackson's own tree forgets locations.
+ * A YAML document as a tree that remembers where each node was written, so that every problem found
+ * while binding it can name its {@code file:line:col}. Jackson's own tree forgets locations.
  */
 sealed interface YamlNode {
   Location location();
@@ -27,7 +27,10 @@ sealed interface YamlNode {
     }
   }
 
-  /** Keys keep their order and their own location; duplicate keys are refused while the tree is built. */
+  /**
+   * Keys keep their order and their own location; duplicate keys are refused while the tree is
+   * built.
+   */
   record Mapping(Location location, Map<String, Entry> entries) implements YamlNode {
     @Override
     public String describe() {

@@ -11,7 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads one YAML document into a {@link YamlNode} tree, token by token, keeping each token's location. */
+/**
+ * Reads one YAML document into a {@link YamlNode} tree, token by token, keeping each token's
+ * location.
+ */
 final class YamlTreeReader {
   private static final YAMLFactory YAML = new YAMLFactory();
 
@@ -35,12 +38,26 @@ final class YamlTreeReader {
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       Location location = at == null ? new Location(file, 1, 1) : locationOf(at);
-      problems.add(new Problem(location, "not valid YAML: " + e.getOriginalMessage()));
+      problems.add(new Problem(location, "not valid YAML: " + firstLines(e.getOriginalMessage())));
       return null;
     } catch (IOException e) {
       problems.add(new Problem(new Location(file, 1, 1), "cannot read: " + e.getMessage()));
       return null;
     }
+  }
+
+  /**
+   * SnakeYAML's message quotes the source with a caret; keep only its sentences, which the location
+   * already places.
+   */
+  private static String firstLines(String message) {
+    StringBuilder kept = new StringBuilder();
+    for (String line : message.split("\\R")) {
+      if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        kept.append(kept.length() == 0 ? "" : "; ").append(line.strip());
+      }
+    }
+    return kept.toString();
   }
 
   private YamlNode readValue(JsonParser parser) throws IOException {
@@ -74,7 +91,11 @@ final class YamlTreeReader {
         problems.add(
             new Problem(
                 keyAt,
-                "duplicate key '" + key + "' (first at line " + previous.keyLocation().line() + ")"));
+                "duplicate key '"
+                    + key
+                    + "' (first at line "
+                    + previous.keyLocation().line()
+                    + ")"));
       }
     }
     return new YamlNode.Mapping(at, java.util.Collections.unmodifiableMap(entries));

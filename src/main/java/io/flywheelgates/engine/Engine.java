@@ -27,22 +27,25 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The pure evaluation: (definitions, facts, evaluation instant) -> verdict. No I/O, no clock, no logging; the same
- * inputs always give the same verdict.
+ * The pure evaluation: (definitions, facts, evaluation instant) -> verdict. No I/O, no clock, no
+ * logging; the same inputs always give the same verdict.
  */
 public final class Engine {
   static final String MINIMUM_EVIDENCE = "minimum-evidence-artifacts";
-  private static final List<GateType> GO_GATES = List.of(GateType.CODE, GateType.PROOF, GateType.STABILITY);
+  private static final List<GateType> GO_GATES =
+      List.of(GateType.CODE, GateType.PROOF, GateType.STABILITY);
 
   /**
-   * Evaluates the named PRs (all when {@code requested} is empty) and every PR they depend on; the verdict lists only
-   * the named ones.
+   * Evaluates the named PRs (all when {@code requested} is empty) and every PR they depend on; the
+   * verdict lists only the named ones.
    *
-   * @throws IllegalArgumentException when a requested id is not defined (callers check first, to say it nicely)
+   * @throws IllegalArgumentException when a requested id is not defined (callers check first, to
+   *     say it nicely)
    */
   public RolloutVerdict evaluate(
       Definitions definitions, Facts facts, Instant at, Source source, List<String> requested) {
-    List<String> wanted = requested.isEmpty() ? definitions.prs().stream().map(PrDefinition::id).toList() : requested;
+    List<String> wanted =
+        requested.isEmpty() ? definitions.prs().stream().map(PrDefinition::id).toList() : requested;
     for (String id : wanted) {
       if (definitions.pr(id).isEmpty()) {
         throw new IllegalArgumentException("unknown PR '" + id + "'");
@@ -64,7 +67,10 @@ public final class Engine {
     return new RolloutVerdict(at, source, overall, results);
   }
 
-  /** The PRs whose verdicts the wanted ones read: what they wait for, whose gates they read, whose stops block them. */
+  /**
+   * The PRs whose verdicts the wanted ones read: what they wait for, whose gates they read, whose
+   * stops block them.
+   */
   private static Set<String> dependencyClosure(Definitions definitions, List<String> wanted) {
     Set<String> needed = new LinkedHashSet<>();
     Deque<String> queue = new ArrayDeque<>(wanted);
@@ -75,11 +81,13 @@ public final class Engine {
       }
       PrDefinition pr = definitions.pr(id).orElseThrow();
       queue.addAll(pr.after());
-      Rules.walk(pr, rule -> {
-        if (rule instanceof Rule.GateStatus status) {
-          queue.add(status.pr());
-        }
-      });
+      Rules.walk(
+          pr,
+          rule -> {
+            if (rule instanceof Rule.GateStatus status) {
+              queue.add(status.pr());
+            }
+          });
       for (PrDefinition other : definitions.prs()) {
         if (other.stopConditions().stream().anyMatch(stop -> stop.blocks().contains(id))) {
           queue.add(other.id());
@@ -90,13 +98,19 @@ public final class Engine {
   }
 
   private PrResult evaluatePr(
-      PrDefinition pr, Definitions definitions, EvaluationContext context, RuleEvaluator evaluator) {
+      PrDefinition pr,
+      Definitions definitions,
+      EvaluationContext context,
+      RuleEvaluator evaluator) {
     List<GateResult> gates = new ArrayList<>();
     for (GateType type : GO_GATES) {
       List<CheckResult> checks = pr.rules(type).stream().map(evaluator::check).toList();
-      gates.add(new GateResult(type.key(), Status.worst(checks.stream().map(CheckResult::status).toList()), checks));
+      gates.add(
+          new GateResult(
+              type.key(), Status.worst(checks.stream().map(CheckResult::status).toList()), checks));
     }
-    List<StopResult> stops = pr.stopConditions().stream().map(stop -> stop(stop, evaluator)).toList();
+    List<StopResult> stops =
+        pr.stopConditions().stream().map(stop -> stop(stop, evaluator)).toList();
     EvidenceArtifacts artifacts = artifacts(pr, gates, context, evaluator);
     boolean readyToReport = gates.stream().allMatch(gate -> gate.status() == Status.PASS);
     GateResult reporting = reporting(pr, readyToReport, artifacts, evaluator);
@@ -125,23 +139,34 @@ public final class Engine {
     Verdict verdict;
     String reason;
     StopResult fired = stops.stream().filter(StopResult::triggered).findFirst().orElse(null);
-    StopResult undecided = stops.stream().filter(s -> s.state() == StopResult.State.UNDECIDED).findFirst().orElse(null);
+    StopResult undecided =
+        stops.stream()
+            .filter(s -> s.state() == StopResult.State.UNDECIDED)
+            .findFirst()
+            .orElse(null);
     CheckResult firstError = firstWith(gates.subList(0, 3), Status.ERROR);
     if (fired != null) {
       verdict = Verdict.STOP;
       reason = "stop condition '" + fired.id() + "' fired: " + fired.summary();
     } else if (firstError != null || undecided != null) {
       verdict = Verdict.INCONCLUSIVE;
-      reason = firstError != null
-          ? "check '" + firstError.id() + "' could not be decided: " + firstError.summary()
-          : "stop condition '" + undecided.id() + "' could not be decided: " + undecided.summary();
+      reason =
+          firstError != null
+              ? "check '" + firstError.id() + "' could not be decided: " + firstError.summary()
+              : "stop condition '"
+                  + undecided.id()
+                  + "' could not be decided: "
+                  + undecided.summary();
     } else if (!blockedBy.isEmpty()) {
       verdict = Verdict.BLOCKED;
       reason = String.join("; ", blockReasons);
     } else if (readyToReport) {
       verdict = Verdict.GO;
-      reason = "code, proof and stability pass; "
-          + (reporting.status() == Status.PASS ? "citable" : "not yet citable: " + firstNeeds(List.of(reporting)));
+      reason =
+          "code, proof and stability pass; "
+              + (reporting.status() == Status.PASS
+                  ? "citable"
+                  : "not yet citable: " + firstNeeds(List.of(reporting)));
     } else {
       verdict = Verdict.NO_GO;
       reason = firstNeeds(gates.subList(0, 3));
@@ -149,11 +174,32 @@ public final class Engine {
     boolean citable = verdict == Verdict.GO && reporting.status() == Status.PASS;
     List<FailureModeNote> modes = new ArrayList<>();
     for (String id : pr.failureModes()) {
-      definitions.rollout().failureMode(id).ifPresent(mode -> modes.add(
-          new FailureModeNote(mode.id(), mode.name(), mode.noteRef(), mode.interpretation(), mode.response())));
+      definitions
+          .rollout()
+          .failureMode(id)
+          .ifPresent(
+              mode ->
+                  modes.add(
+                      new FailureModeNote(
+                          mode.id(),
+                          mode.name(),
+                          mode.noteRef(),
+                          mode.interpretation(),
+                          mode.response())));
     }
     return new PrResult(
-        pr.id(), pr.title(), pr.repo(), verdict, reason, blockedBy, citable, gates, stops, pr.rollback(), modes, artifacts);
+        pr.id(),
+        pr.title(),
+        pr.repo(),
+        verdict,
+        reason,
+        blockedBy,
+        citable,
+        gates,
+        stops,
+        pr.rollback(),
+        modes,
+        artifacts);
   }
 
   private static CheckResult firstWith(List<GateResult> gates, Status status) {
@@ -167,7 +213,9 @@ public final class Engine {
     return null;
   }
 
-  /** The first thing standing in the way, gate by gate: "stability gate PENDING: needs 1 more ...". */
+  /**
+   * The first thing standing in the way, gate by gate: "stability gate PENDING: needs 1 more ...".
+   */
   private static String firstNeeds(List<GateResult> gates) {
     for (GateResult gate : gates) {
       for (CheckResult check : gate.checks()) {
@@ -182,11 +230,12 @@ public final class Engine {
 
   private static StopResult stop(StopCondition stop, RuleEvaluator evaluator) {
     Finding finding = evaluator.evaluate(stop.when());
-    StopResult.State state = switch (finding.status()) {
-      case PASS -> StopResult.State.TRIGGERED;
-      case ERROR -> StopResult.State.UNDECIDED;
-      default -> StopResult.State.CLEAR;
-    };
+    StopResult.State state =
+        switch (finding.status()) {
+          case PASS -> StopResult.State.TRIGGERED;
+          case ERROR -> StopResult.State.UNDECIDED;
+          default -> StopResult.State.CLEAR;
+        };
     return new StopResult(
         stop.id(),
         stop.describe(),
@@ -199,7 +248,10 @@ public final class Engine {
         stop.failureModes());
   }
 
-  /** The note's three minimum artifacts, each taken from what the checks found, or null when missing. */
+  /**
+   * The note's three minimum artifacts, each taken from what the checks found, or null when
+   * missing.
+   */
   private static EvidenceArtifacts artifacts(
       PrDefinition pr, List<GateResult> gates, EvaluationContext context, RuleEvaluator evaluator) {
     String mergedPr = null;
@@ -231,20 +283,38 @@ public final class Engine {
     return new EvidenceArtifacts(mergedPr, successfulRun, row);
   }
 
-  /** The reporting gate waits until code, proof and stability pass; then its rules and the three artifacts decide. */
+  /**
+   * The reporting gate waits until code, proof and stability pass; then its rules and the three
+   * artifacts decide.
+   */
   private static GateResult reporting(
       PrDefinition pr, boolean ready, EvidenceArtifacts artifacts, RuleEvaluator evaluator) {
     if (!ready) {
       List<CheckResult> waiting = new ArrayList<>();
       for (Rule rule : pr.rules(GateType.REPORTING)) {
-        waiting.add(new CheckResult(rule.id(), rule.describe(), Status.WAITING,
-            "waits for the code, proof and stability gates", "code, proof and stability gates to pass", false, List.of()));
+        waiting.add(
+            new CheckResult(
+                rule.id(),
+                rule.describe(),
+                Status.WAITING,
+                "waits for the code, proof and stability gates",
+                "code, proof and stability gates to pass",
+                false,
+                List.of()));
       }
-      waiting.add(new CheckResult(MINIMUM_EVIDENCE, "the note's minimum evidence artifacts", Status.WAITING,
-          "waits for the code, proof and stability gates", "code, proof and stability gates to pass", false, List.of()));
+      waiting.add(
+          new CheckResult(
+              MINIMUM_EVIDENCE,
+              "the note's minimum evidence artifacts",
+              Status.WAITING,
+              "waits for the code, proof and stability gates",
+              "code, proof and stability gates to pass",
+              false,
+              List.of()));
       return new GateResult(GateType.REPORTING.key(), Status.WAITING, waiting);
     }
-    List<CheckResult> checks = new ArrayList<>(pr.rules(GateType.REPORTING).stream().map(evaluator::check).toList());
+    List<CheckResult> checks =
+        new ArrayList<>(pr.rules(GateType.REPORTING).stream().map(evaluator::check).toList());
     List<String> missing = artifacts.missing();
     List<Evidence> present = new ArrayList<>();
     if (artifacts.mergedPr() != null) {
@@ -256,14 +326,20 @@ public final class Engine {
     if (artifacts.classificationRow() != null) {
       present.add(Evidence.of("classification_row", artifacts.classificationRow()).build());
     }
-    checks.add(new CheckResult(
-        MINIMUM_EVIDENCE,
-        "the note's minimum evidence artifacts",
-        missing.isEmpty() ? Status.PASS : Status.FAIL,
-        missing.isEmpty() ? "merged PR, successful run and classification row all present" : "missing " + String.join(", ", missing),
-        missing.isEmpty() ? null : String.join(", ", missing),
-        false,
-        present));
-    return new GateResult(GateType.REPORTING.key(), Status.worst(checks.stream().map(CheckResult::status).toList()), checks);
+    checks.add(
+        new CheckResult(
+            MINIMUM_EVIDENCE,
+            "the note's minimum evidence artifacts",
+            missing.isEmpty() ? Status.PASS : Status.FAIL,
+            missing.isEmpty()
+                ? "merged PR, successful run and classification row all present"
+                : "missing " + String.join(", ", missing),
+            missing.isEmpty() ? null : String.join(", ", missing),
+            false,
+            present));
+    return new GateResult(
+        GateType.REPORTING.key(),
+        Status.worst(checks.stream().map(CheckResult::status).toList()),
+        checks);
   }
 }

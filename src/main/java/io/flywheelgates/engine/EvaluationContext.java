@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What every rule may read during one evaluation: the facts, the rollout, the evaluation instant, earlier PRs. */
+/**
+ * What every rule may read during one evaluation: the facts, the rollout, the evaluation instant,
+ * earlier PRs.
+ */
 final class EvaluationContext {
   final Facts facts;
   final Rollout rollout;
@@ -24,7 +27,9 @@ final class EvaluationContext {
     this.at = at;
     this.classifier = new FailureClassifier(rollout);
     this.repos = new HashMap<>();
-    facts.repositories().forEach(repo -> repos.put(repo.fullName().toLowerCase(java.util.Locale.ROOT), repo));
+    facts
+        .repositories()
+        .forEach(repo -> repos.put(repo.fullName().toLowerCase(java.util.Locale.ROOT), repo));
   }
 
   RepoFacts repo(String fullName) {
@@ -36,12 +41,14 @@ final class EvaluationContext {
   }
 
   /**
-   * The finding when a repo cannot be read: not gathered (ERROR) or not there (FAIL); null when the repo is usable.
+   * The finding when a repo cannot be read: not gathered (ERROR) or not there (FAIL); null when the
+   * repo is usable.
    */
   Finding unusable(String fullName, RepoFacts repo) {
     if (repo == null) {
       return Finding.error(
-          "no evidence about " + fullName + " was gathered", "evidence for " + fullName + " (fetch it or add it to the snapshot)");
+          "no evidence about " + fullName + " was gathered",
+          "evidence for " + fullName + " (fetch it or add it to the snapshot)");
     }
     if (!repo.found()) {
       return Finding.fail(

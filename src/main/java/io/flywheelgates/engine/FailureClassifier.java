@@ -8,9 +8,9 @@ import io.flywheelgates.facts.RunFact;
 import java.util.regex.Pattern;
 
 /**
- * Says why a lane job failed, in the rollout's cause ids. Registration and routing read job metadata; every other
- * cause is a failure mode whose log patterns match a line of the job's log. A failure that matches nothing is
- * {@value #UNCLASSIFIED}, never a named cause.
+ * Says why a lane job failed, in the rollout's cause ids. Registration and routing read job
+ * metadata; every other cause is a failure mode whose log patterns match a line of the job's log. A
+ * failure that matches nothing is {@value #UNCLASSIFIED}, never a named cause.
  */
 final class FailureClassifier {
   static final String REGISTRATION = "runner-registration";
@@ -18,8 +18,8 @@ final class FailureClassifier {
   static final String UNCLASSIFIED = "unclassified";
 
   /**
-   * {@code cause} and the field or log line that showed it; {@code logMissing} when only an ungathered log could have
-   * named the cause.
+   * {@code cause} and the field or log line that showed it; {@code logMissing} when only an
+   * ungathered log could have named the cause.
    */
   record Classification(String cause, String matched, boolean logMissing) {}
 
@@ -29,19 +29,28 @@ final class FailureClassifier {
     this.rollout = rollout;
   }
 
-  /** A run that failed before any job existed (for example {@code startup_failure}): no runner was ever assigned. */
+  /**
+   * A run that failed before any job existed (for example {@code startup_failure}): no runner was
+   * ever assigned.
+   */
   Classification classifyJobless(RunFact run) {
-    return new Classification(REGISTRATION, "run concluded " + run.conclusion() + " with no jobs", false);
+    return new Classification(
+        REGISTRATION, "run concluded " + run.conclusion() + " with no jobs", false);
   }
 
   Classification classify(JobFact job) {
     if (job.runnerName() == null || job.runnerName().isBlank()) {
-      return new Classification(REGISTRATION, "runner_name is null: the job never got a runner", false);
+      return new Classification(
+          REGISTRATION, "runner_name is null: the job never got a runner", false);
     }
     if (rollout.hostedRunnerGroup().equals(job.runnerGroupName())) {
       return new Classification(
           ROUTING,
-          "ran on runner '" + job.runnerName() + "' in the hosted group '" + job.runnerGroupName() + "'",
+          "ran on runner '"
+              + job.runnerName()
+              + "' in the hosted group '"
+              + job.runnerGroupName()
+              + "'",
           false);
     }
     LogExcerpt log = job.log();
@@ -52,7 +61,8 @@ final class FailureClassifier {
       for (Pattern pattern : mode.logPatterns()) {
         for (LogExcerpt.Line line : log.lines()) {
           if (pattern.matcher(line.text()).find()) {
-            return new Classification(mode.id(), "log line " + line.number() + ": " + line.text().strip(), false);
+            return new Classification(
+                mode.id(), "log line " + line.number() + ": " + line.text().strip(), false);
           }
         }
       }

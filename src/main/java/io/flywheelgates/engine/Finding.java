@@ -4,8 +4,12 @@ import io.flywheelgates.verdict.Evidence;
 import io.flywheelgates.verdict.Status;
 import java.util.List;
 
-/** What a rule found, before it is labelled with the rule's id: status, summary, what would flip it, evidence. */
-record Finding(Status status, String summary, String needs, boolean attested, List<Evidence> evidence) {
+/**
+ * What a rule found, before it is labelled with the rule's id: status, summary, what would flip it,
+ * evidence.
+ */
+record Finding(
+    Status status, String summary, String needs, boolean attested, List<Evidence> evidence) {
 
   static Finding pass(String summary, List<Evidence> evidence) {
     return new Finding(Status.PASS, summary, null, false, evidence);

@@ -7,7 +7,9 @@ import io.flywheelgates.verdict.Evidence;
 import java.util.List;
 import java.util.Optional;
 
-/** Finds the pull request a rule names and says whether it is merged, as of the evaluation instant. */
+/**
+ * Finds the pull request a rule names and says whether it is merged, as of the evaluation instant.
+ */
 final class PullRequests {
   private PullRequests() {}
 
@@ -23,7 +25,8 @@ final class PullRequests {
     return ref.number() != null ? byNumber(ref, repo, context) : byChangedFile(ref, repo, context);
   }
 
-  private static Resolution byNumber(PullRequestRef ref, RepoFacts repo, EvaluationContext context) {
+  private static Resolution byNumber(
+      PullRequestRef ref, RepoFacts repo, EvaluationContext context) {
     Optional<PullRequestFact> found = repo.pullRequest(ref.number());
     if (found.isEmpty()) {
       return new Resolution(
@@ -36,23 +39,33 @@ final class PullRequests {
     if (pr.merged()) {
       return new Resolution(
           Finding.pending(
-              ref + " was merged at " + Describe.time(pr.mergedAt()) + ", after the evaluation time",
+              ref
+                  + " was merged at "
+                  + Describe.time(pr.mergedAt())
+                  + ", after the evaluation time",
               "evaluate at or after " + Describe.time(pr.mergedAt()),
               List.of(evidence(pr))),
           null);
     }
     if ("open".equals(pr.state())) {
       return new Resolution(
-          Finding.pending(ref + " is open, not merged", "merge " + ref, List.of(evidence(pr))), null);
+          Finding.pending(ref + " is open, not merged", "merge " + ref, List.of(evidence(pr))),
+          null);
     }
     return new Resolution(
         Finding.fail(
-            ref + " was closed without merging", "a merged pull request for this change", List.of(evidence(pr))),
+            ref + " was closed without merging",
+            "a merged pull request for this change",
+            List.of(evidence(pr))),
         null);
   }
 
-  /** The newest merged pull request that changed the file; PR 1 is known by what it added, not by number. */
-  private static Resolution byChangedFile(PullRequestRef ref, RepoFacts repo, EvaluationContext context) {
+  /**
+   * The newest merged pull request that changed the file; PR 1 is known by what it added, not by
+   * number.
+   */
+  private static Resolution byChangedFile(
+      PullRequestRef ref, RepoFacts repo, EvaluationContext context) {
     String path = ref.touches();
     boolean filesUnknown = false;
     PullRequestFact open = null;
@@ -76,13 +89,18 @@ final class PullRequests {
     if (newestMerged != null) {
       return new Resolution(
           Finding.pass(
-              mergedSummary(ref.repo(), newestMerged) + ", changing " + path, List.of(evidence(newestMerged))),
+              mergedSummary(ref.repo(), newestMerged) + ", changing " + path,
+              List.of(evidence(newestMerged))),
           newestMerged);
     }
     if (filesUnknown || !repo.mergedPullRequestsListed()) {
       return new Resolution(
           Finding.error(
-              "cannot tell which pull request of " + ref.repo() + " changed " + path + ": its pull requests' files were not gathered",
+              "cannot tell which pull request of "
+                  + ref.repo()
+                  + " changed "
+                  + path
+                  + ": its pull requests' files were not gathered",
               "the merged pull requests of " + ref.repo() + " with their changed files"),
           null);
     }
@@ -96,8 +114,13 @@ final class PullRequests {
     }
     return new Resolution(
         Finding.pending(
-            "no merged pull request of " + ref.repo() + " changed " + path
-                + " (" + repo.pullRequests().size() + " looked at)",
+            "no merged pull request of "
+                + ref.repo()
+                + " changed "
+                + path
+                + " ("
+                + repo.pullRequests().size()
+                + " looked at)",
             "a merged pull request that adds " + path,
             List.of()),
         null);
@@ -108,8 +131,13 @@ final class PullRequests {
   }
 
   private static String mergedSummary(String repo, PullRequestFact pr) {
-    return repo + "#" + pr.number() + " merged " + Describe.time(pr.mergedAt())
-        + " as " + Describe.shortSha(pr.mergeCommitSha());
+    return repo
+        + "#"
+        + pr.number()
+        + " merged "
+        + Describe.time(pr.mergedAt())
+        + " as "
+        + Describe.shortSha(pr.mergeCommitSha());
   }
 
   static Evidence evidence(PullRequestFact pr) {

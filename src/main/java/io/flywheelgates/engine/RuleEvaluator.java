@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 
-/** Evaluates one rule against the facts. Pure: everything it reads is in the {@link EvaluationContext}. */
+/**
+ * Evaluates one rule against the facts. Pure: everything it reads is in the {@link
+ * EvaluationContext}.
+ */
 final class RuleEvaluator {
   private final EvaluationContext context;
   private final RunRules runRules;
@@ -78,17 +81,23 @@ final class RuleEvaluator {
       return new FileLookup(
           null,
           Finding.error(
-              path + " at " + at + " in " + repoName + " was not gathered", "the contents of " + path + " at " + at));
+              path + " at " + at + " in " + repoName + " was not gathered",
+              "the contents of " + path + " at " + at));
     }
     if (!file.exists()) {
       return new FileLookup(
-          null, Finding.fail(path + " not found on " + at + " in " + repoName, path + " on " + at, List.of()));
+          null,
+          Finding.fail(
+              path + " not found on " + at + " in " + repoName, path + " on " + at, List.of()));
     }
     return new FileLookup(file, null);
   }
 
   private static Evidence.Builder fileEvidence(FileFact file) {
-    return Evidence.of("file", file.htmlUrl()).with("path", file.path()).with("ref", file.ref()).with("sha", file.sha());
+    return Evidence.of("file", file.htmlUrl())
+        .with("path", file.path())
+        .with("ref", file.ref())
+        .with("sha", file.sha());
   }
 
   private Finding fileExists(Rule.FileExists rule) {
@@ -110,12 +119,19 @@ final class RuleEvaluator {
     FileFact file = lookup.file();
     if (file.content() == null) {
       return Finding.error(
-          "the text of " + file.path() + " was not gathered", "the contents of " + file.path() + " at " + file.ref());
+          "the text of " + file.path() + " was not gathered",
+          "the contents of " + file.path() + " at " + file.ref());
     }
     Matcher matcher = rule.pattern().matcher(file.content());
     if (!matcher.find()) {
       return Finding.fail(
-          "no line of " + file.path() + " on " + file.ref() + " matches /" + rule.pattern().pattern() + "/",
+          "no line of "
+              + file.path()
+              + " on "
+              + file.ref()
+              + " matches /"
+              + rule.pattern().pattern()
+              + "/",
           "a line in " + file.path() + " matching /" + rule.pattern().pattern() + "/",
           List.of(fileEvidence(file).build()));
     }
@@ -124,8 +140,14 @@ final class RuleEvaluator {
     String url = file.htmlUrl() == null ? null : file.htmlUrl() + "#L" + line;
     return Finding.pass(
         file.path() + " line " + line + ": " + text,
-        List.of(Evidence.of("file", url).with("path", file.path()).with("ref", file.ref()).with("sha", file.sha())
-            .with("line", line).with("text", text).build()));
+        List.of(
+            Evidence.of("file", url)
+                .with("path", file.path())
+                .with("ref", file.ref())
+                .with("sha", file.sha())
+                .with("line", line)
+                .with("text", text)
+                .build()));
   }
 
   private static int lineOf(String text, int offset) {
@@ -152,12 +174,19 @@ final class RuleEvaluator {
     FileFact file = lookup.file();
     String name = Describe.fileName(rule.workflow());
     if (file.content() == null) {
-      return Finding.error("the text of " + rule.workflow() + " was not gathered", "the contents of " + rule.workflow());
+      return Finding.error(
+          "the text of " + rule.workflow() + " was not gathered",
+          "the contents of " + rule.workflow());
     }
-    WorkflowFiles.Parsed parsed = context.workflowFiles.parse(rule.repo() + "/" + file.path() + "@" + file.ref(), file.content());
+    WorkflowFiles.Parsed parsed =
+        context.workflowFiles.parse(
+            rule.repo() + "/" + file.path() + "@" + file.ref(), file.content());
     List<Evidence> evidence = List.of(fileEvidence(file).build());
     if (parsed.problem() != null) {
-      return Finding.fail(name + " is not a readable workflow: " + parsed.problem(), "a valid " + rule.workflow(), evidence);
+      return Finding.fail(
+          name + " is not a readable workflow: " + parsed.problem(),
+          "a valid " + rule.workflow(),
+          evidence);
     }
     List<String> nearMisses = new ArrayList<>();
     for (WorkflowFiles.Job job : parsed.jobs()) {
@@ -171,8 +200,14 @@ final class RuleEvaluator {
       for (Map.Entry<String, List<String>> input : rule.with().entrySet()) {
         String actual = job.with().get(input.getKey());
         if (input.getValue().stream().noneMatch(allowed -> Objects.equals(allowed, actual))) {
-          wrong.add(input.getKey() + " is " + (actual == null ? "absent" : "'" + actual + "'") + ", expected "
-              + input.getValue().stream().map(v -> v == null ? "absent" : "'" + v + "'").toList());
+          wrong.add(
+              input.getKey()
+                  + " is "
+                  + (actual == null ? "absent" : "'" + actual + "'")
+                  + ", expected "
+                  + input.getValue().stream()
+                      .map(v -> v == null ? "absent" : "'" + v + "'")
+                      .toList());
         }
       }
       if (!rule.runsOn().isEmpty() && !job.runsOn().containsAll(rule.runsOn())) {
@@ -180,24 +215,40 @@ final class RuleEvaluator {
       }
       if (wrong.isEmpty()) {
         List<String> shown = new ArrayList<>();
-        rule.with().keySet().forEach(key -> shown.add(key + "=" + job.with().getOrDefault(key, "(absent)")));
+        rule.with()
+            .keySet()
+            .forEach(key -> shown.add(key + "=" + job.with().getOrDefault(key, "(absent)")));
         String calls = job.uses() != null ? " calls " + job.uses() : " runs on " + job.runsOn();
         return Finding.pass(
-            name + ": job '" + job.name() + "'" + calls + (shown.isEmpty() ? "" : " with " + String.join(", ", shown)),
+            name
+                + ": job '"
+                + job.name()
+                + "'"
+                + calls
+                + (shown.isEmpty() ? "" : " with " + String.join(", ", shown)),
             evidence);
       }
       nearMisses.add("job '" + job.name() + "': " + String.join("; ", wrong));
     }
-    String wanted = rule.uses() != null ? "calls /" + rule.uses().pattern() + "/" : "runs on " + rule.runsOn();
+    String wanted =
+        rule.uses() != null ? "calls /" + rule.uses().pattern() + "/" : "runs on " + rule.runsOn();
     if (nearMisses.isEmpty()) {
       return Finding.fail(
-          "no job" + (rule.job() != null ? " '" + rule.job() + "'" : "") + " in " + name + " " + wanted,
+          "no job"
+              + (rule.job() != null ? " '" + rule.job() + "'" : "")
+              + " in "
+              + name
+              + " "
+              + wanted,
           "a job in " + rule.workflow() + " that " + wanted,
           evidence);
     }
     return Finding.fail(
         name + ": " + String.join(" | ", nearMisses),
-        "in " + rule.workflow() + ": " + String.join(" | ", nearMisses).replace(", expected", ", set to"),
+        "in "
+            + rule.workflow()
+            + ": "
+            + String.join(" | ", nearMisses).replace(", expected", ", set to"),
         evidence);
   }
 
@@ -212,19 +263,26 @@ final class RuleEvaluator {
     gate.checks().forEach(check -> evidence.addAll(check.evidence()));
     return switch (gate.status()) {
       case PASS -> Finding.pass(summary, evidence);
-      case ERROR -> Finding.error(summary, rule.pr() + "'s " + rule.gate().key() + " gate to be decidable");
-      case FAIL -> Finding.fail(summary, rule.pr() + "'s " + rule.gate().key() + " gate to pass", evidence);
-      default -> Finding.pending(summary, rule.pr() + "'s " + rule.gate().key() + " gate to pass", evidence);
+      case ERROR ->
+          Finding.error(summary, rule.pr() + "'s " + rule.gate().key() + " gate to be decidable");
+      case FAIL ->
+          Finding.fail(summary, rule.pr() + "'s " + rule.gate().key() + " gate to pass", evidence);
+      default ->
+          Finding.pending(
+              summary, rule.pr() + "'s " + rule.gate().key() + " gate to pass", evidence);
     };
   }
 
-  /** Attested, never measured: it passes only while unexpired, and says who vouched and until when. */
+  /**
+   * Attested, never measured: it passes only while unexpired, and says who vouched and until when.
+   */
   private Finding attestation(Rule.Attestation rule) {
-    Evidence evidence = Evidence.of("attestation", rule.link())
-        .with("owner", rule.owner())
-        .with("attested_at", rule.attestedAt())
-        .with("expires", rule.expires())
-        .build();
+    Evidence evidence =
+        Evidence.of("attestation", rule.link())
+            .with("owner", rule.owner())
+            .with("attested_at", rule.attestedAt())
+            .with("expires", rule.expires())
+            .build();
     if (rule.attestedAt() != null && rule.attestedAt().isAfter(context.at)) {
       return new Finding(
           Status.PENDING,
@@ -236,14 +294,24 @@ final class RuleEvaluator {
     if (!rule.expires().isAfter(context.at)) {
       return new Finding(
           Status.PENDING,
-          "attestation by " + rule.owner() + " expired " + Describe.time(rule.expires()) + ": " + rule.reason(),
+          "attestation by "
+              + rule.owner()
+              + " expired "
+              + Describe.time(rule.expires())
+              + ": "
+              + rule.reason(),
           "a renewed attestation from " + rule.owner() + " (a later 'expires')",
           true,
           List.of(evidence));
     }
     return new Finding(
         Status.PASS,
-        "attested by " + rule.owner() + " until " + Describe.time(rule.expires()) + ": " + rule.reason(),
+        "attested by "
+            + rule.owner()
+            + " until "
+            + Describe.time(rule.expires())
+            + ": "
+            + rule.reason(),
         null,
         true,
         List.of(evidence));
@@ -256,7 +324,10 @@ final class RuleEvaluator {
     return combine(status, findings, needs);
   }
 
-  /** Passes when one passes; otherwise an undecidable alternative (ERROR) might have passed, so it outranks FAIL. */
+  /**
+   * Passes when one passes; otherwise an undecidable alternative (ERROR) might have passed, so it
+   * outranks FAIL.
+   */
   private Finding anyOf(Rule.AnyOf rule) {
     List<Finding> findings = rule.rules().stream().map(this::evaluate).toList();
     for (Finding finding : findings) {
@@ -264,13 +335,15 @@ final class RuleEvaluator {
         return finding;
       }
     }
-    Status status = findings.stream().anyMatch(f -> f.status() == Status.ERROR)
-        ? Status.ERROR
-        : findings.stream().map(Finding::status).min(Enum::compareTo).orElse(Status.ERROR);
+    Status status =
+        findings.stream().anyMatch(f -> f.status() == Status.ERROR)
+            ? Status.ERROR
+            : findings.stream().map(Finding::status).min(Enum::compareTo).orElse(Status.ERROR);
     List<String> needs = findings.stream().map(Finding::needs).filter(Objects::nonNull).toList();
     return new Finding(
         status,
-        "none of the alternatives holds: " + String.join(" | ", findings.stream().map(Finding::summary).toList()),
+        "none of the alternatives holds: "
+            + String.join(" | ", findings.stream().map(Finding::summary).toList()),
         needs.isEmpty() ? null : "one of: " + String.join(" | ", needs),
         findings.stream().anyMatch(Finding::attested),
         findings.stream().flatMap(f -> f.evidence().stream()).toList());
@@ -289,8 +362,18 @@ final class RuleEvaluator {
   private Finding not(Rule.Not rule) {
     Finding inner = evaluate(rule.rule());
     return switch (inner.status()) {
-      case PASS -> Finding.fail("it holds, and must not: " + inner.summary(), "the opposite of: " + inner.summary(), inner.evidence());
-      case FAIL -> new Finding(Status.PASS, "as required, it does not hold: " + inner.summary(), null, inner.attested(), inner.evidence());
+      case PASS ->
+          Finding.fail(
+              "it holds, and must not: " + inner.summary(),
+              "the opposite of: " + inner.summary(),
+              inner.evidence());
+      case FAIL ->
+          new Finding(
+              Status.PASS,
+              "as required, it does not hold: " + inner.summary(),
+              null,
+              inner.attested(),
+              inner.evidence());
       default -> inner;
     };
   }

@@ -16,11 +16,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The rules over workflow runs. A run counts only when its branch, event and time match; a lane counts only through a
- * job whose {@code runs-on} labels contain the lane exactly and whose own conclusion says so.
+ * The rules over workflow runs. A run counts only when its branch, event and time match; a lane
+ * counts only through a job whose {@code runs-on} labels contain the lane exactly and whose own
+ * conclusion says so.
  */
 final class RunRules {
-  private static final Set<String> FAILED = Set.of("failure", "cancelled", "timed_out", "startup_failure");
+  private static final Set<String> FAILED =
+      Set.of("failure", "cancelled", "timed_out", "startup_failure");
+
   /** Stands for "the run as a whole" when a rule names no lanes. */
   private static final String ANY_LANE = "";
 
@@ -30,13 +33,30 @@ final class RunRules {
     this.context = context;
   }
 
-  /** The runs a filter admits, newest first, and what was seen but left out, so a rule that matched nothing says why. */
+  /**
+   * The runs a filter admits, newest first, and what was seen but left out, so a rule that matched
+   * nothing says why.
+   */
   private record Selection(
-      List<RunFact> runs, String workflowName, String scope, int otherBranch, int otherEvent, int outsideTime) {
+      List<RunFact> runs,
+      String workflowName,
+      String scope,
+      int otherBranch,
+      int otherEvent,
+      int outsideTime) {
 
     String noneMatched() {
-      return "no run of " + workflowName + " matched (" + scope + "); left out: " + otherBranch
-          + " on other branches, " + otherEvent + " by other events, " + outsideTime + " outside the time window";
+      return "no run of "
+          + workflowName
+          + " matched ("
+          + scope
+          + "); left out: "
+          + otherBranch
+          + " on other branches, "
+          + otherEvent
+          + " by other events, "
+          + outsideTime
+          + " outside the time window";
     }
   }
 
@@ -85,9 +105,12 @@ final class RunRules {
       since = merge.merged().mergedAt();
     }
     String branch = filter.branch() != null ? filter.branch() : context.defaultBranch(repo);
-    String scope = (filter.branch() == null ? "default branch " : "branch ") + branch
-        + ", " + Describe.events(filter.events())
-        + (since != null ? ", since " + Describe.time(since) : "");
+    String scope =
+        (filter.branch() == null ? "default branch " : "branch ")
+            + branch
+            + ", "
+            + Describe.events(filter.events())
+            + (since != null ? ", since " + Describe.time(since) : "");
     List<RunFact> runs = new ArrayList<>();
     int otherBranch = 0;
     int otherEvent = 0;
@@ -105,7 +128,8 @@ final class RunRules {
         runs.add(run);
       }
     }
-    return new Selected(new Selection(runs, name, scope, otherBranch, otherEvent, outsideTime), null);
+    return new Selected(
+        new Selection(runs, name, scope, otherBranch, otherEvent, outsideTime), null);
   }
 
   private static List<String> lanesOf(List<String> lanes) {
@@ -133,7 +157,10 @@ final class RunRules {
       return selected.blocker();
     }
     Selection selection = selected.selection();
-    String runKind = rule.filter().branch() == null ? "default-branch run" : "run of branch " + rule.filter().branch();
+    String runKind =
+        rule.filter().branch() == null
+            ? "default-branch run"
+            : "run of branch " + rule.filter().branch();
     List<String> lanes = lanesOf(rule.lanes());
     Map<String, List<Evidence>> counted = new LinkedHashMap<>();
     Map<String, Integer> failures = new LinkedHashMap<>();
@@ -169,7 +196,11 @@ final class RunRules {
         }
         List<JobFact> jobs = laneJobs(run, lane);
         laneJobsSeen.merge(lane, jobs.isEmpty() ? 0 : 1, Integer::sum);
-        JobFact succeeded = jobs.stream().filter(job -> "success".equals(job.conclusion())).findFirst().orElse(null);
+        JobFact succeeded =
+            jobs.stream()
+                .filter(job -> "success".equals(job.conclusion()))
+                .findFirst()
+                .orElse(null);
         if (succeeded != null) {
           laneRuns.add(runEvidence(run, succeeded, lane).build());
         } else if (jobs.stream().anyMatch(job -> FAILED.contains(job.conclusion()))) {
@@ -186,9 +217,14 @@ final class RunRules {
     if (selection.runs().isEmpty()) {
       return Finding.pending(
           selection.noneMatched(),
-          "needs " + rule.count() + " successful " + runKind + (rule.count() == 1 ? "" : "s")
+          "needs "
+              + rule.count()
+              + " successful "
+              + runKind
+              + (rule.count() == 1 ? "" : "s")
               + (rule.lanes().isEmpty() ? "" : " on each of " + String.join(", ", rule.lanes()))
-              + " of " + selection.workflowName(),
+              + " of "
+              + selection.workflowName(),
           List.of());
     }
     List<String> tallies = new ArrayList<>();
@@ -196,8 +232,12 @@ final class RunRules {
     Status status = Status.PASS;
     for (String lane : lanes) {
       int have = counted.get(lane).size();
-      String tally = (lane.equals(ANY_LANE) ? "successful runs" : lane) + " " + have + "/" + rule.count();
-      if (!lane.equals(ANY_LANE) && laneJobsSeen.get(lane) == 0 && have == 0 && !jobsUnknown.containsKey(lane)) {
+      String tally =
+          (lane.equals(ANY_LANE) ? "successful runs" : lane) + " " + have + "/" + rule.count();
+      if (!lane.equals(ANY_LANE)
+          && laneJobsSeen.get(lane) == 0
+          && have == 0
+          && !jobsUnknown.containsKey(lane)) {
         tally += " (no job on this lane in " + Describe.runs(selection.runs().size()) + ")";
       }
       tallies.add(tally);
@@ -205,10 +245,18 @@ final class RunRules {
         continue;
       }
       int missing = rule.count() - have;
-      needs.add("needs " + missing + " more successful " + runKind + (missing == 1 ? "" : "s") + onLane(lane));
+      needs.add(
+          "needs "
+              + missing
+              + " more successful "
+              + runKind
+              + (missing == 1 ? "" : "s")
+              + onLane(lane));
       if (jobsUnknown.containsKey(lane)) {
         status = status.worse(Status.ERROR);
-        tallies.set(tallies.size() - 1, tally + " (jobs of run " + jobsUnknown.get(lane) + " not gathered)");
+        tallies.set(
+            tallies.size() - 1,
+            tally + " (jobs of run " + jobsUnknown.get(lane) + " not gathered)");
       } else {
         status = status.worse(failures.get(lane) > 0 ? Status.FAIL : Status.PENDING);
         if (failures.get(lane) > 0) {
@@ -216,13 +264,16 @@ final class RunRules {
         }
       }
     }
-    String summary = selection.workflowName() + " (" + selection.scope() + "): " + String.join(", ", tallies);
-    return new Finding(status, summary, needs.isEmpty() ? null : String.join("; ", needs), false, evidence);
+    String summary =
+        selection.workflowName() + " (" + selection.scope() + "): " + String.join(", ", tallies);
+    return new Finding(
+        status, summary, needs.isEmpty() ? null : String.join("; ", needs), false, evidence);
   }
 
   /**
-   * Whether some lane's newest {@code count} completed runs all failed, each for one of the named causes (any cause
-   * when none are named). A success, or a failure for another cause, ends the streak.
+   * Whether some lane's newest {@code count} completed runs all failed, each for one of the named
+   * causes (any cause when none are named). A success, or a failure for another cause, ends the
+   * streak.
    */
   Finding failureStreak(Rule.WorkflowRuns rule) {
     Selected selected = select(rule.filter());
@@ -232,7 +283,10 @@ final class RunRules {
           : selected.blocker();
     }
     Selection selection = selected.selection();
-    String causes = rule.causes().isEmpty() ? "any cause" : String.join(", ", rule.causes().stream().sorted().toList());
+    String causes =
+        rule.causes().isEmpty()
+            ? "any cause"
+            : String.join(", ", rule.causes().stream().sorted().toList());
     List<String> lanes = lanesOf(rule.lanes());
     List<String> undecided = new ArrayList<>();
     String nearestLane = null;
@@ -259,7 +313,11 @@ final class RunRules {
           if (jobs.stream().anyMatch(job -> "success".equals(job.conclusion()))) {
             break;
           }
-          failedJob = jobs.stream().filter(job -> FAILED.contains(job.conclusion())).findFirst().orElse(null);
+          failedJob =
+              jobs.stream()
+                  .filter(job -> FAILED.contains(job.conclusion()))
+                  .findFirst()
+                  .orElse(null);
           if (failedJob == null) {
             continue;
           }
@@ -267,21 +325,30 @@ final class RunRules {
         }
         if (rule.causes().isEmpty() || rule.causes().contains(cause.cause())) {
           streak.add(
-              runEvidence(run, failedJob, lane).with("cause", cause.cause()).with("matched", cause.matched()).build());
+              runEvidence(run, failedJob, lane)
+                  .with("cause", cause.cause())
+                  .with("matched", cause.matched())
+                  .build());
           if (streak.size() >= rule.count()) {
             break;
           }
         } else {
           if (cause.logMissing()) {
-            undecidedWhy = lane + ": cannot tell why job " + failedJob.id() + " failed: " + cause.matched();
+            undecidedWhy =
+                lane + ": cannot tell why job " + failedJob.id() + " failed: " + cause.matched();
           }
           break;
         }
       }
       if (streak.size() >= rule.count()) {
         return Finding.pass(
-            (lane.equals(ANY_LANE) ? selection.workflowName() : lane) + " failed " + streak.size()
-                + " times in a row (" + selection.scope() + "), newest first: " + causesOf(streak),
+            (lane.equals(ANY_LANE) ? selection.workflowName() : lane)
+                + " failed "
+                + streak.size()
+                + " times in a row ("
+                + selection.scope()
+                + "), newest first: "
+                + causesOf(streak),
             streak);
       }
       if (undecidedWhy != null) {
@@ -296,14 +363,29 @@ final class RunRules {
       return Finding.error(String.join("; ", undecided), "the jobs and logs of those runs");
     }
     String where = nearestLane.equals(ANY_LANE) ? selection.workflowName() : nearestLane;
-    String summary = selection.runs().isEmpty()
-        ? selection.noneMatched()
-        : "no lane has " + rule.count() + " consecutive failures from " + causes + "; nearest: " + where + " "
-            + nearest.size() + " of " + rule.count() + (nearest.isEmpty() ? "" : " (" + causesOf(nearest) + ")");
+    String summary =
+        selection.runs().isEmpty()
+            ? selection.noneMatched()
+            : "no lane has "
+                + rule.count()
+                + " consecutive failures from "
+                + causes
+                + "; nearest: "
+                + where
+                + " "
+                + nearest.size()
+                + " of "
+                + rule.count()
+                + (nearest.isEmpty() ? "" : " (" + causesOf(nearest) + ")");
     int more = rule.count() - nearest.size();
     return Finding.fail(
         summary,
-        more + " more consecutive failure" + (more == 1 ? "" : "s") + " from " + causes + onLane(nearestLane)
+        more
+            + " more consecutive failure"
+            + (more == 1 ? "" : "s")
+            + " from "
+            + causes
+            + onLane(nearestLane)
             + " would fire it",
         nearest);
   }
@@ -338,8 +420,12 @@ final class RunRules {
           break;
         } else {
           List<JobFact> jobs = laneJobs(run, lane);
-          conclusion = jobs.stream().anyMatch(job -> "success".equals(job.conclusion())) ? "success"
-              : jobs.stream().anyMatch(job -> FAILED.contains(job.conclusion())) ? "failure" : null;
+          conclusion =
+              jobs.stream().anyMatch(job -> "success".equals(job.conclusion()))
+                  ? "success"
+                  : jobs.stream().anyMatch(job -> FAILED.contains(job.conclusion()))
+                      ? "failure"
+                      : null;
         }
         if ("success".equals(conclusion)) {
           successes++;
@@ -360,21 +446,46 @@ final class RunRules {
       if (outcomes >= rule.last()) {
         if (successes < needed) {
           status = status.worse(Status.FAIL);
-          needs.add((int) (needed - successes) + " more successes among the last " + rule.last() + onLane(lane));
+          needs.add(
+              (int) (needed - successes)
+                  + " more successes among the last "
+                  + rule.last()
+                  + onLane(lane));
         }
       } else if (successes + (rule.last() - outcomes) < needed) {
         status = status.worse(Status.FAIL);
-        needs.add("fewer failures: at most " + (rule.last() - (int) needed) + " of " + rule.last() + onLane(lane));
+        needs.add(
+            "fewer failures: at most "
+                + (rule.last() - (int) needed)
+                + " of "
+                + rule.last()
+                + onLane(lane));
       } else {
         status = status.worse(Status.PENDING);
         int more = rule.last() - outcomes;
-        needs.add("needs " + more + " more completed run" + (more == 1 ? "" : "s") + onLane(lane)
-            + " to judge the newest " + rule.last());
+        needs.add(
+            "needs "
+                + more
+                + " more completed run"
+                + (more == 1 ? "" : "s")
+                + onLane(lane)
+                + " to judge the newest "
+                + rule.last());
       }
     }
-    String summary = selection.workflowName() + " (" + selection.scope() + "), newest " + rule.last() + ": "
-        + String.join(", ", tallies) + "; at least " + Math.round(rule.minRatio() * 100) + "% required";
-    return new Finding(status, summary, needs.isEmpty() ? null : String.join("; ", needs), false, evidence);
+    String summary =
+        selection.workflowName()
+            + " ("
+            + selection.scope()
+            + "), newest "
+            + rule.last()
+            + ": "
+            + String.join(", ", tallies)
+            + "; at least "
+            + Math.round(rule.minRatio() * 100)
+            + "% required";
+    return new Finding(
+        status, summary, needs.isEmpty() ? null : String.join("; ", needs), false, evidence);
   }
 
   private static String causesOf(List<Evidence> streak) {

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads GitHub workflow files (text from the facts) into their jobs. Parsing text is not I/O; each file is parsed
- * once per evaluation.
+ * Reads GitHub workflow files (text from the facts) into their jobs. Parsing text is not I/O; each
+ * file is parsed once per evaluation.
  */
 final class WorkflowFiles {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-  /** A job as written: its {@code uses} (reusable workflow), {@code with:} inputs as text, {@code runs-on} labels. */
+  /**
+   * A job as written: its {@code uses} (reusable workflow), {@code with:} inputs as text, {@code
+   * runs-on} labels.
+   */
   record Job(String name, String uses, Map<String, String> with, List<String> runsOn) {}
 
   /** Either jobs, or why the file could not be read as a workflow. */
@@ -41,16 +44,19 @@ final class WorkflowFiles {
       return new Parsed(List.of(), "it has no 'jobs' mapping");
     }
     List<Job> result = new ArrayList<>();
-    jobs.fields()
-        .forEachRemaining(
+    jobs.properties()
+        .forEach(
             entry -> {
               JsonNode job = entry.getValue();
               Map<String, String> with = new LinkedHashMap<>();
               JsonNode withNode = job.get("with");
               if (withNode != null && withNode.isObject()) {
-                withNode.fields().forEachRemaining(input -> with.put(input.getKey(), text(input.getValue())));
+                withNode
+                    .fields()
+                    .forEachRemaining(input -> with.put(input.getKey(), text(input.getValue())));
               }
-              result.add(new Job(entry.getKey(), text(job.get("uses")), with, runsOn(job.get("runs-on"))));
+              result.add(
+                  new Job(entry.getKey(), text(job.get("uses")), with, runsOn(job.get("runs-on"))));
             });
     return new Parsed(List.copyOf(result), null);
   }

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Everything observed about the rollout's repositories, from GitHub or a snapshot. Absence is meaningful: a repo,
- * file, workflow or job list that is not here was not gathered, and a rule that needs it cannot be decided.
+ * Everything observed about the rollout's repositories, from GitHub or a snapshot. Absence is
+ * meaningful: a repo, file, workflow or job list that is not here was not gathered, and a rule that
+ * needs it cannot be decided.
  */
 public record Facts(List<RepoFacts> repositories) {
   public Facts {

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One job of a run. {@code labels} are the {@code runs-on} labels it asked for; {@code runnerName} null means it never
- * got a runner. {@code log} null means its log was not gathered.
+ * One job of a run. {@code labels} are the {@code runs-on} labels it asked for; {@code runnerName}
+ * null means it never got a runner. {@code log} null means its log was not gathered.
  */
 public record JobFact(
     long id,

@@ -3,7 +3,10 @@ package io.flywheelgates.facts;
 import java.time.Instant;
 import java.util.List;
 
-/** A pull request as GitHub reports it; {@code files} null means its changed files were not gathered. */
+/**
+ * A pull request as GitHub reports it; {@code files} null means its changed files were not
+ * gathered.
+ */
 public record PullRequestFact(
     int number,
     String title,

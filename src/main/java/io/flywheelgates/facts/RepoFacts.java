@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One repository. {@code found} false: GitHub answered that it does not exist (or is not visible). {@code
- * pullRequests} holds the pull requests that were looked at; {@code mergedPullRequestsListed} says whether the recently
- * merged ones were listed, so a search by changed file may conclude "none".
+ * One repository. {@code found} false: GitHub answered that it does not exist (or is not visible).
+ * {@code pullRequests} holds the pull requests that were looked at; {@code
+ * mergedPullRequestsListed} says whether the recently merged ones were listed, so a search by
+ * changed file may conclude "none".
  */
 public record RepoFacts(
     String fullName,

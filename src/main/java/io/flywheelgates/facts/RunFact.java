@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One workflow run. {@code jobs} null means its jobs were not gathered; an empty list means it had none (for example a
- * {@code startup_failure}).
+ * One workflow run. {@code jobs} null means its jobs were not gathered; an empty list means it had
+ * none (for example a {@code startup_failure}).
  */
 public record RunFact(
     long id,

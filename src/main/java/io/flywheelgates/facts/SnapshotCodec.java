@@ -1,5 +1,7 @@
 package io.flywheelgates.facts;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,12 +17,17 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Reads and writes snapshot files. Reading is strict: an unknown field or another schema is refused, not guessed. */
+/**
+ * Reads and writes snapshot files. Reading is strict: an unknown field or another schema is
+ * refused, not guessed.
+ */
 public final class SnapshotCodec {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          // Only record components are data; helpers such as RunFact.isCompleted() are not written.
+          .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -51,14 +58,19 @@ public final class SnapshotCodec {
     } catch (JsonProcessingException e) {
       var at = e.getLocation();
       String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new UnreadableSnapshotException(where + ": not a valid snapshot: " + e.getOriginalMessage());
+      throw new UnreadableSnapshotException(
+          where + ": not a valid snapshot: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw new UnreadableSnapshotException("cannot read snapshot " + name + ": " + e.getMessage());
     }
     if (snapshot == null || !Snapshot.SCHEMA.equals(snapshot.schema())) {
       String found = snapshot == null ? "nothing" : "'" + snapshot.schema() + "'";
       throw new UnreadableSnapshotException(
-          name + ": not a snapshot this version reads: expected schema '" + Snapshot.SCHEMA + "', found " + found);
+          name
+              + ": not a snapshot this version reads: expected schema '"
+              + Snapshot.SCHEMA
+              + "', found "
+              + found);
     }
     if (snapshot.capturedAt() == null) {
       throw new UnreadableSnapshotException(name + ": the snapshot has no captured_at time");
@@ -66,7 +78,10 @@ public final class SnapshotCodec {
     return snapshot;
   }
 
-  /** Writes atomically: a reader never sees half a snapshot, and a failed write leaves the old file intact. */
+  /**
+   * Writes atomically: a reader never sees half a snapshot, and a failed write leaves the old file
+   * intact.
+   */
   public void write(Snapshot snapshot, Path file) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");

@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A workflow file and its runs, newest first (by creation time, then id). {@code found} false: the repository has no
- * such workflow.
+ * A workflow file and its runs, newest first (by creation time, then id). {@code found} false: the
+ * repository has no such workflow.
  */
 public record WorkflowFacts(
     String path, boolean found, long id, String name, String htmlUrl, List<RunFact> runs) {

@@ -18,12 +18,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The verdict as one JSON document, schema {@value #SCHEMA} (shipped as {@code schema/verdict-v1.schema.json}). Field
- * names are snake_case and part of the contract.
+ * The verdict as one JSON document, schema {@value #SCHEMA} (shipped as {@code
+ * schema/verdict-v1.schema.json}). Field names are snake_case and part of the contract.
  */
 public final class JsonRenderer implements Renderer {
   public static final String SCHEMA = "flywheel-gates/verdict@1";
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   @Override
   public void render(RolloutVerdict verdict, PrintWriter out) {

@@ -14,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The verdict for a person at a terminal: a block per PR with its verdict and why, every check with what it found and
- * what would flip it, the stop conditions, and (when one fires) the response and rollback rules. Colour never carries
- * meaning alone: every status is also written out.
+ * The verdict for a person at a terminal: a block per PR with its verdict and why, every check with
+ * what it found and what would flip it, the stop conditions, and (when one fires) the response and
+ * rollback rules. Colour never carries meaning alone: every status is also written out.
  */
 public final class TextRenderer implements Renderer {
   private static final int EVIDENCE_SHOWN = 3;
@@ -42,9 +42,16 @@ public final class TextRenderer implements Renderer {
 
   private static String header(RolloutVerdict verdict) {
     var source = verdict.source();
-    String from = "snapshot".equals(source.kind())
-        ? "snapshot " + source.file() + " (captured " + source.capturedAt() + " from " + source.apiUrl() + ")"
-        : "GitHub " + source.apiUrl();
+    String from =
+        "snapshot".equals(source.kind())
+            ? "snapshot "
+                + source.file()
+                + " (captured "
+                + source.capturedAt()
+                + " from "
+                + source.apiUrl()
+                + ")"
+            : "GitHub " + source.apiUrl();
     return "flywheel-gates · evaluated at " + verdict.evaluatedAt() + " · " + from;
   }
 
@@ -57,9 +64,17 @@ public final class TextRenderer implements Renderer {
         continue;
       }
       for (CheckResult check : gate.checks()) {
-        out.printf("    %s  %s%s: %s%n", paint(check.status()), check.id(), check.attested() ? " (attested)" : "", check.summary());
+        out.printf(
+            "    %s  %s%s: %s%n",
+            paint(check.status()),
+            check.id(),
+            check.attested() ? " (attested)" : "",
+            check.summary());
         if (check.needs() != null) {
-          out.println("             " + (check.needs().startsWith("needs") ? "" : "needs: ") + check.needs());
+          out.println(
+              "             "
+                  + (check.needs().startsWith("needs") ? "" : "needs: ")
+                  + check.needs());
         }
         evidence(check.evidence(), out);
       }
@@ -67,11 +82,12 @@ public final class TextRenderer implements Renderer {
     if (!pr.stopConditions().isEmpty()) {
       out.println("  stop conditions");
       for (StopResult stop : pr.stopConditions()) {
-        String state = switch (stop.state()) {
-          case TRIGGERED -> red("FIRED    ");
-          case UNDECIDED -> yellow("UNDECIDED");
-          case CLEAR -> green("clear    ");
-        };
+        String state =
+            switch (stop.state()) {
+              case TRIGGERED -> red("FIRED    ");
+              case UNDECIDED -> yellow("UNDECIDED");
+              case CLEAR -> green("clear    ");
+            };
         out.printf("    %s %s: %s%n", state, stop.id(), stop.summary());
         if (stop.triggered()) {
           stop.response().forEach(step -> out.println("             response: " + step));
@@ -83,15 +99,20 @@ public final class TextRenderer implements Renderer {
       out.println("  rollback rules");
       pr.rollback().forEach(rule -> out.println("    - " + rule));
     }
-    out.println("  evidence artifacts: " + artifacts(pr.evidenceArtifacts()) + (pr.citable() ? " · citable" : " · not citable"));
+    out.println(
+        "  evidence artifacts: "
+            + artifacts(pr.evidenceArtifacts())
+            + (pr.citable() ? " · citable" : " · not citable"));
   }
 
   /** The first few distinct evidence links; the JSON output has them all, with their attributes. */
   private static void evidence(List<Evidence> evidence, PrintWriter out) {
-    List<String> urls = evidence.stream().map(Evidence::url).filter(java.util.Objects::nonNull).distinct().toList();
+    List<String> urls =
+        evidence.stream().map(Evidence::url).filter(java.util.Objects::nonNull).distinct().toList();
     urls.stream().limit(EVIDENCE_SHOWN).forEach(url -> out.println("             " + url));
     if (urls.size() > EVIDENCE_SHOWN) {
-      out.println("             … and " + (urls.size() - EVIDENCE_SHOWN) + " more (see --format json)");
+      out.println(
+          "             … and " + (urls.size() - EVIDENCE_SHOWN) + " more (see --format json)");
     }
   }
 

@@ -3,8 +3,9 @@ package io.flywheelgates.verdict;
 import java.util.List;
 
 /**
- * What one rule found. {@code needs} is the least that would flip it, present whenever it does not pass. {@code
- * attested} marks a result that a person vouched for rather than one that was measured.
+ * What one rule found. {@code needs} is the least that would flip it, present whenever it does not
+ * pass. {@code attested} marks a result that a person vouched for rather than one that was
+ * measured.
  */
 public record CheckResult(
     String id,

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One piece of evidence a check looked at: a run, a job, a pull request, a file, an attestation. {@code attributes}
- * hold what identifies it (run id, SHA, times, lane) in a stable order; values are text, numbers or booleans.
+ * One piece of evidence a check looked at: a run, a job, a pull request, a file, an attestation.
+ * {@code attributes} hold what identifies it (run id, SHA, times, lane) in a stable order; values
+ * are text, numbers or booleans.
  */
 public record Evidence(String kind, String url, Map<String, Object> attributes) {
   public Evidence {
@@ -34,8 +35,8 @@ public record Evidence(String kind, String url, Map<String, Object> attributes) 
     }
 
     /**
-     * Adds an attribute; numbers and booleans keep their type, anything else becomes text, and a null value is left
-     * out rather than written as "null".
+     * Adds an attribute; numbers and booleans keep their type, anything else becomes text, and a
+     * null value is left out rather than written as "null".
      */
     public Builder with(String name, Object value) {
       if (value instanceof Number || value instanceof Boolean) {

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The note's minimum evidence a completed PR leaves behind; null where it is missing. Without all three a PR is not
- * complete enough to cite.
+ * The note's minimum evidence a completed PR leaves behind; null where it is missing. Without all
+ * three a PR is not complete enough to cite.
  */
 public record EvidenceArtifacts(String mergedPr, String successfulRun, String classificationRow) {
 

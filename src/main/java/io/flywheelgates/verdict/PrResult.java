@@ -2,7 +2,10 @@ package io.flywheelgates.verdict;
 
 import java.util.List;
 
-/** One rollout PR as judged: its verdict, why ({@code reason}), its gates and what applies if it stops. */
+/**
+ * One rollout PR as judged: its verdict, why ({@code reason}), its gates and what applies if it
+ * stops.
+ */
 public record PrResult(
     String id,
     String title,

@@ -3,7 +3,8 @@ package io.flywheelgates.verdict;
 import java.util.List;
 
 /**
- * A stop condition as evaluated. {@code UNDECIDED}: its evidence could not be read, so the PR cannot be GO either.
+ * A stop condition as evaluated. {@code UNDECIDED}: its evidence could not be read, so the PR
+ * cannot be GO either.
  */
 public record StopResult(
     String id,

@@ -1,8 +1,8 @@
 package io.flywheelgates.verdict;
 
 /**
- * A PR's verdict, declared from best to worst: the rollout's verdict is the worst of its PRs', and STOP outranks
- * everything, as the exit codes require.
+ * A PR's verdict, declared from best to worst: the rollout's verdict is the worst of its PRs', and
+ * STOP outranks everything, as the exit codes require.
  */
 public enum Verdict {
   GO,

@@ -1,0 +1,25 @@
+package io.flywheelgates.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Runs the CLI in-process with captured output and an environment of the test's choosing. */
+final class CliRunner {
+  record Result(int exitCode, String out, String err) {}
+
+  private final Map<String, String> env = new HashMap<>();
+
+  CliRunner env(String name, String value) {
+    env.put(name, value);
+    return this;
+  }
+
+  Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
+    return new Result(code, out.toString(), err.toString());
+  }
+}

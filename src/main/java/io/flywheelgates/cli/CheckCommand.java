@@ -17,8 +17,10 @@ import picocli.CommandLine.Spec;
     name = "check",
     mixinStandardHelpOptions = true,
     description = {
-      "Evaluates the named rollout PRs and prints the verdict: GO, NO_GO, BLOCKED, STOP or INCONCLUSIVE,",
-      "every check with its evidence, and what would flip it. The exit code follows the worst verdict."
+      "Evaluates rollout PRs and prints each verdict with its evidence.",
+      "",
+      "A PR is GO, NO_GO, BLOCKED, STOP or INCONCLUSIVE; every check shows what it found, its evidence",
+      "and, when it does not pass, what would flip it. The exit code follows the worst verdict."
     })
 final class CheckCommand implements Callable<Integer> {
   @ParentCommand FlywheelGatesCommand parent;
@@ -44,7 +46,9 @@ final class CheckCommand implements Callable<Integer> {
               : "name the PRs to check (e.g. 'check pr-2') or use --all");
     }
     Definitions definitions = gates.load();
-    RolloutVerdict verdict = Checker.check(definitions, ids, options);
+    RolloutVerdict verdict =
+        Checker.check(
+            definitions, ids, options, options.verbose ? spec.commandLine().getErr() : null);
     boolean color =
         parent.environment.colorWanted(options.noColor)
             && options.format == EvaluationOptions.Format.text;

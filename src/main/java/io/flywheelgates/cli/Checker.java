@@ -11,6 +11,7 @@ import io.flywheelgates.report.Renderer;
 import io.flywheelgates.report.TextRenderer;
 import io.flywheelgates.verdict.RolloutVerdict;
 import io.flywheelgates.verdict.Source;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
 
@@ -18,7 +19,11 @@ import java.util.List;
 final class Checker {
   private Checker() {}
 
-  static RolloutVerdict check(Definitions definitions, List<String> ids, EvaluationOptions options)
+  /**
+   * Evaluates; with {@code log} (verbose) it also says what it read and how long evaluation took.
+   */
+  static RolloutVerdict check(
+      Definitions definitions, List<String> ids, EvaluationOptions options, PrintWriter log)
       throws UnreadableSnapshotException {
     requireDefined(definitions, ids);
     if (options.snapshot == null) {
@@ -31,7 +36,34 @@ final class Checker {
     Source source =
         new Source(
             "snapshot", options.snapshot.toString(), snapshot.apiUrl(), snapshot.capturedAt());
-    return new Engine().evaluate(definitions, snapshot.facts(), at, source, ids);
+    if (log != null) {
+      long runs =
+          snapshot.repositories().stream()
+              .flatMap(repo -> repo.workflows().stream())
+              .mapToLong(workflow -> workflow.runs().size())
+              .sum();
+      log.println("gates: " + definitions.origin() + " (" + definitions.prs().size() + " PRs)");
+      log.println(
+          "facts: snapshot "
+              + options.snapshot
+              + ": "
+              + snapshot.repositories().size()
+              + " repositories, "
+              + runs
+              + " runs, captured "
+              + snapshot.capturedAt()
+              + " from "
+              + snapshot.apiUrl());
+    }
+    long started = System.nanoTime();
+    RolloutVerdict verdict = new Engine().evaluate(definitions, snapshot.facts(), at, source, ids);
+    if (log != null) {
+      log.printf(
+          "evaluated %d PR(s) at %s in %.1f ms%n",
+          verdict.prs().size(), at, (System.nanoTime() - started) / 1e6);
+      log.flush();
+    }
+    return verdict;
   }
 
   static void requireDefined(Definitions definitions, List<String> ids) {

@@ -20,12 +20,6 @@ final class EvaluationOptions {
   Path snapshot;
 
   @Option(
-      names = "--api-url",
-      paramLabel = "URL",
-      description = "GitHub REST base URL. Default: $GITHUB_API_URL, else https://api.github.com.")
-  String apiUrl;
-
-  @Option(
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
@@ -41,23 +35,14 @@ final class EvaluationOptions {
   Instant at;
 
   @Option(
-      names = "--cache-dir",
-      paramLabel = "DIR",
-      description =
-          "HTTP cache directory. Default: $XDG_CACHE_HOME/flywheel-gates or ~/.cache/flywheel-gates.")
-  Path cacheDir;
-
-  @Option(names = "--no-cache", description = "Neither read nor write the HTTP cache.")
-  boolean noCache;
-
-  @Option(
       names = "--no-color",
       description = "No colour in text output (also: the NO_COLOR variable).")
   boolean noColor;
 
   @Option(
       names = {"-v", "--verbose"},
-      description = "Say more on stderr.")
+      description =
+          "On stderr: which gate definitions and facts were read, and how long evaluation took.")
   boolean verbose;
 
   static final class InstantConverter implements ITypeConverter<Instant> {

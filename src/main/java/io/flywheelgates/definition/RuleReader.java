@@ -126,7 +126,7 @@ final class RuleReader {
       return null;
     }
     String kind = known.get(0);
-    String effectiveId = id != null ? id : parentId + "." + kind;
+    String effectiveId = id != null ? id : parentId;
     String effectiveDescribe = describe != null ? describe : kind.replace('_', ' ');
     return switch (kind) {
       case "all_of", "any_of" ->

@@ -124,14 +124,10 @@ final class RuleEvaluator {
     }
     Matcher matcher = rule.pattern().matcher(file.content());
     if (!matcher.find()) {
+      String pattern = rule.pattern().pattern();
+      String shown = pattern.length() <= 40 ? "/" + pattern + "/" : "its pattern (see 'explain')";
       return Finding.fail(
-          "no line of "
-              + file.path()
-              + " on "
-              + file.ref()
-              + " matches /"
-              + rule.pattern().pattern()
-              + "/",
+          "no line of " + file.path() + " on " + file.ref() + " matches " + shown,
           "a line in " + file.path() + " matching /" + rule.pattern().pattern() + "/",
           List.of(fileEvidence(file).build()));
     }

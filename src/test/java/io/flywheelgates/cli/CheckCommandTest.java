@@ -226,8 +226,30 @@ class CheckCommandTest {
   }
 
   @Test
-  void noColourWhenNotATerminal() {
+  void verboseSaysWhatWasReadOnStderrAndKeepsStdoutClean() throws Exception {
+    CliRunner.Result result =
+        cli.run("check", "pr-1", "--snapshot", EXAMPLE, "--format", "json", "-v");
+
+    assertThat(result.err())
+        .contains("gates: gates (6 PRs)")
+        .contains(
+            "facts: snapshot "
+                + EXAMPLE
+                + ": 5 repositories, 27 runs, captured 2026-04-17T21:30:00Z")
+        .contains("evaluated 1 PR(s) at 2026-04-17T21:30:00Z in");
+    assertValidVerdict(result.out());
+  }
+
+  @Test
+  void colourOnlyAtATerminalAndNeverAgainstNoColorOrTheOption() {
     assertThat(cli.run("check", "pr-1", "--snapshot", EXAMPLE).out()).doesNotContain("\u001b[");
+    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE).out()).contains("\u001b[32mGO");
+    assertThat(new CliRunner().interactive().env("NO_COLOR", "1").run("check", "pr-1", "--snapshot", EXAMPLE).out())
+        .doesNotContain("\u001b[");
+    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE, "--no-color").out())
+        .doesNotContain("\u001b[");
+    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE, "--format", "json").out())
+        .doesNotContain("\u001b[");
   }
 
   @Test

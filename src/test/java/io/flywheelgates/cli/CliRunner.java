@@ -10,6 +10,13 @@ final class CliRunner {
   record Result(int exitCode, String out, String err) {}
 
   private final Map<String, String> env = new HashMap<>();
+  private boolean interactive;
+
+  /** As if stdout were a terminal. */
+  CliRunner interactive() {
+    interactive = true;
+    return this;
+  }
 
   CliRunner env(String name, String value) {
     env.put(name, value);
@@ -19,7 +26,7 @@ final class CliRunner {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, false);
+    int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, interactive);
     return new Result(code, out.toString(), err.toString());
   }
 }

@@ -243,12 +243,26 @@ class CheckCommandTest {
   @Test
   void colourOnlyAtATerminalAndNeverAgainstNoColorOrTheOption() {
     assertThat(cli.run("check", "pr-1", "--snapshot", EXAMPLE).out()).doesNotContain("\u001b[");
-    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE).out()).contains("\u001b[32mGO");
-    assertThat(new CliRunner().interactive().env("NO_COLOR", "1").run("check", "pr-1", "--snapshot", EXAMPLE).out())
+    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE).out())
+        .contains("\u001b[32mGO");
+    assertThat(
+            new CliRunner()
+                .interactive()
+                .env("NO_COLOR", "1")
+                .run("check", "pr-1", "--snapshot", EXAMPLE)
+                .out())
         .doesNotContain("\u001b[");
-    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE, "--no-color").out())
+    assertThat(
+            new CliRunner()
+                .interactive()
+                .run("check", "pr-1", "--snapshot", EXAMPLE, "--no-color")
+                .out())
         .doesNotContain("\u001b[");
-    assertThat(new CliRunner().interactive().run("check", "pr-1", "--snapshot", EXAMPLE, "--format", "json").out())
+    assertThat(
+            new CliRunner()
+                .interactive()
+                .run("check", "pr-1", "--snapshot", EXAMPLE, "--format", "json")
+                .out())
         .doesNotContain("\u001b[");
   }
 

@@ -266,7 +266,10 @@ public final class Engine {
           continue;
         }
         for (Evidence evidence : check.evidence()) {
-          if (evidence.kind().equals("run") && "success".equals(evidence.attribute("conclusion"))) {
+          // The note asks for a successful workflow run: the whole run, not only the lane job that
+          // was counted.
+          if (evidence.kind().equals("run")
+              && "success".equals(evidence.attribute("run_conclusion"))) {
             successfulRun = evidence.url();
             break;
           }

@@ -69,20 +69,29 @@ final class RunRules {
     if (unusable != null) {
       return new Selected(null, unusable);
     }
-    String name = Describe.fileName(filter.workflow());
+    // "scheduling-kit/ci.yml": one rule may read several repos' ci.yml, so the repo is part of the
+    // name.
+    String name =
+        filter.repo().substring(filter.repo().indexOf('/') + 1)
+            + "/"
+            + Describe.fileName(filter.workflow());
     WorkflowFacts workflow = repo.workflow(filter.workflow()).orElse(null);
     if (workflow == null) {
       return new Selected(
           null,
           Finding.error(
-              "the runs of " + name + " in " + filter.repo() + " were not gathered",
+              "the runs of "
+                  + Describe.fileName(filter.workflow())
+                  + " in "
+                  + filter.repo()
+                  + " were not gathered",
               "the runs of " + filter.workflow() + " in " + filter.repo()));
     }
     if (!workflow.found()) {
       return new Selected(
           null,
           Finding.fail(
-              "workflow " + name + " not found in " + filter.repo(),
+              "workflow " + Describe.fileName(filter.workflow()) + " not found in " + filter.repo(),
               filter.workflow() + " on the default branch of " + filter.repo(),
               List.of()));
     }
@@ -505,6 +514,7 @@ final class RunRules {
         .with("event", run.event())
         .with("created_at", run.createdAt())
         .with("conclusion", job != null ? job.conclusion() : run.conclusion())
+        .with("run_conclusion", run.conclusion())
         .with("job", job != null ? job.name() : null)
         .with("job_url", job != null ? job.htmlUrl() : null)
         .with("runner_name", job != null ? job.runnerName() : null);

@@ -36,7 +36,7 @@ public final class EvaluationBenchmark {
 
   public static void main(String[] args) throws Exception {
     int runs = Integer.parseInt(args.length > 0 ? args[0] : "100000");
-    int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 7;
+    int iterations = args.length > 1 ? Integer.parseInt(args[1]) : 11;
     Definitions gates = new DefinitionLoader().loadDirectory(Path.of("gates"));
     Snapshot example =
         new SnapshotCodec().read(Path.of("examples/rollout-2026-04-17-evening.json"));
@@ -52,7 +52,7 @@ public final class EvaluationBenchmark {
     long[] wallNanos = new long[iterations];
     long[] cpuNanos = new long[iterations];
     RolloutVerdict verdict = null;
-    for (int warmUp = 0; warmUp < 2; warmUp++) {
+    for (int warmUp = 0; warmUp < 5; warmUp++) {
       verdict = engine.evaluate(gates, facts, at, source, List.of());
     }
     for (int i = 0; i < iterations; i++) {

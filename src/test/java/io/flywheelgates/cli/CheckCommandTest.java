@@ -146,6 +146,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void theMorningExampleStopsPr1AndBlocksEverythingAfterIt() {
+    CliRunner.Result result =
+        cli.run("check", "--all", "--snapshot", "examples/rollout-2026-04-18-morning-stop.json");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(3);
+    assertThat(result.out())
+        .contains(
+            "verdict: STOP   pr-1 STOP · pr-2 BLOCKED · pr-3 BLOCKED · pr-4 BLOCKED · pr-5 BLOCKED · pr-6 BLOCKED");
+  }
+
+  @Test
   void exit3AlsoInJsonWithTheResponseAndRollbackRules() throws Exception {
     Path stopped = snapshotWithHeavyLaneRegistrationFailures(3);
 
@@ -197,6 +208,10 @@ class CheckCommandTest {
     assertThat(root.get("prs").get(0).get("evidence_artifacts").get("merged_pr").asText())
         .isEqualTo("https://github.com/tinyland-inc/GloriousFlywheel/pull/220");
     assertThat(JSON.readTree(all.out()).get("prs")).hasSize(6);
+    // the newest proof run failed on the heavy lane, so the cited successful run is the one before
+    // it
+    assertThat(root.get("prs").get(0).get("evidence_artifacts").get("successful_run").asText())
+        .isEqualTo("https://github.com/tinyland-inc/GloriousFlywheel/actions/runs/24600000822");
   }
 
   @Test

@@ -74,7 +74,7 @@ class EngineSemanticsTest {
 
     assertThat(proof.status()).isEqualTo(Status.PENDING);
     assertThat(proof.summary())
-        .contains("no run of platform-proof.yml matched")
+        .contains("no run of GloriousFlywheel/platform-proof.yml matched")
         .contains("3 on other branches");
     assertThat(proof.needs()).contains("1 successful default-branch run");
   }
@@ -271,7 +271,7 @@ class EngineSemanticsTest {
     CheckResult proof = check(pr, "proof", "default-branch-proof-per-lane");
 
     assertThat(proof.status()).isNotEqualTo(Status.PASS);
-    assertThat(proof.summary()).startsWith("no run of platform-proof.yml matched");
+    assertThat(proof.summary()).startsWith("no run of GloriousFlywheel/platform-proof.yml matched");
     assertThat(pr.verdict()).isEqualTo(Verdict.NO_GO);
   }
 

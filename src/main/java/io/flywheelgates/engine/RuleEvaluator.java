@@ -331,10 +331,7 @@ final class RuleEvaluator {
         return finding;
       }
     }
-    Status status =
-        findings.stream().anyMatch(f -> f.status() == Status.ERROR)
-            ? Status.ERROR
-            : findings.stream().map(Finding::status).min(Enum::compareTo).orElse(Status.ERROR);
+    Status status = Status.anyOf(findings.stream().map(Finding::status).toList());
     List<String> needs = findings.stream().map(Finding::needs).filter(Objects::nonNull).toList();
     return new Finding(
         status,
@@ -355,22 +352,23 @@ final class RuleEvaluator {
   }
 
   /** Swaps PASS and FAIL; what is undecided or not yet known stays so. */
+  /** The status is negated ({@link Status#negate}); the wording says which way it went. */
   private Finding not(Rule.Not rule) {
     Finding inner = evaluate(rule.rule());
-    return switch (inner.status()) {
-      case PASS ->
-          Finding.fail(
-              "it holds, and must not: " + inner.summary(),
-              "the opposite of: " + inner.summary(),
-              inner.evidence());
-      case FAIL ->
-          new Finding(
-              Status.PASS,
-              "as required, it does not hold: " + inner.summary(),
-              null,
-              inner.attested(),
-              inner.evidence());
-      default -> inner;
-    };
+    Status status = inner.status().negate();
+    if (status == inner.status()) {
+      return inner;
+    }
+    return status == Status.PASS
+        ? new Finding(
+            status,
+            "as required, it does not hold: " + inner.summary(),
+            null,
+            inner.attested(),
+            inner.evidence())
+        : Finding.fail(
+            "it holds, and must not: " + inner.summary(),
+            "the opposite of: " + inner.summary(),
+            inner.evidence());
   }
 }

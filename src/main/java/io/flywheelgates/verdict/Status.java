@@ -29,4 +29,32 @@ public enum Status {
     }
     return worst;
   }
+
+  /**
+   * Alternatives: PASS when one passes. Otherwise an alternative that could not be decided might
+   * have passed, so ERROR outranks the rest; else the best of them. ERROR for no alternatives at
+   * all.
+   */
+  public static Status anyOf(Collection<Status> statuses) {
+    if (statuses.contains(PASS)) {
+      return PASS;
+    }
+    if (statuses.isEmpty() || statuses.contains(ERROR)) {
+      return ERROR;
+    }
+    Status best = ERROR;
+    for (Status status : statuses) {
+      best = status.ordinal() < best.ordinal() ? status : best;
+    }
+    return best;
+  }
+
+  /** Swaps PASS and FAIL; what is not yet known or undecided stays so. */
+  public Status negate() {
+    return switch (this) {
+      case PASS -> FAIL;
+      case FAIL -> PASS;
+      default -> this;
+    };
+  }
 }

@@ -2,7 +2,13 @@ package io.flywheelgates.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class OtherCommandsTest {
   private final CliRunner cli = new CliRunner();
@@ -67,6 +73,29 @@ class OtherCommandsTest {
     assertThat(
             result.err().lines().filter(line -> line.contains("many-problems/pr-a.yaml:")).count())
         .isEqualTo(3);
+  }
+
+  static Stream<Path> invalidGateDirectories() throws IOException {
+    return Files.list(Path.of("src/test/resources/gates-invalid"))
+        .filter(Files::isDirectory)
+        .sorted();
+  }
+
+  /**
+   * Every kind of invalid gate file: its file:line:col messages on stderr and exit 2, never a stack
+   * trace.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidGateDirectories")
+  void validateRefusesEachKindOfInvalidDefinition(Path dir) throws IOException {
+    CliRunner.Result result = cli.run("validate", dir.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    for (String line : Files.readAllLines(dir.resolve("expected.txt"))) {
+      assertThat(result.err()).contains(dir + "/" + line);
+    }
+    assertThat(result.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(result.out()).isEmpty();
   }
 
   @Test

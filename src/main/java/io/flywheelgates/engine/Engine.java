@@ -6,6 +6,7 @@ import io.flywheelgates.definition.PrDefinition;
 import io.flywheelgates.definition.Rule;
 import io.flywheelgates.definition.Rules;
 import io.flywheelgates.definition.StopCondition;
+import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.Facts;
 import io.flywheelgates.verdict.CheckResult;
 import io.flywheelgates.verdict.Evidence;
@@ -44,6 +45,21 @@ public final class Engine {
    */
   public RolloutVerdict evaluate(
       Definitions definitions, Facts facts, Instant at, Source source, List<String> requested) {
+    return evaluateListingMissing(definitions, facts, at, source, requested).verdict();
+  }
+
+  /**
+   * A verdict, and the facts it needed and did not have (empty when the facts were complete
+   * enough).
+   */
+  public record Evaluation(RolloutVerdict verdict, Set<FactRequest> missing) {}
+
+  /**
+   * Evaluates as {@link #evaluate} does and also lists every fact a rule needed and did not find,
+   * so that a live source can fetch exactly those and evaluate again.
+   */
+  public Evaluation evaluateListingMissing(
+      Definitions definitions, Facts facts, Instant at, Source source, List<String> requested) {
     List<String> wanted =
         requested.isEmpty() ? definitions.prs().stream().map(PrDefinition::id).toList() : requested;
     for (String id : wanted) {
@@ -64,7 +80,9 @@ public final class Engine {
     for (PrResult result : results) {
       overall = overall.worse(result.verdict());
     }
-    return new RolloutVerdict(at, source, overall, results);
+    return new Evaluation(
+        new RolloutVerdict(at, source, overall, results),
+        java.util.Collections.unmodifiableSet(context.missing));
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.flywheelgates.engine;
 
 import io.flywheelgates.definition.Rollout;
+import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.Facts;
 import io.flywheelgates.facts.RepoFacts;
 import io.flywheelgates.verdict.PrResult;
@@ -19,6 +20,10 @@ final class EvaluationContext {
   final FailureClassifier classifier;
   final Map<String, PrResult> evaluated = new HashMap<>();
   final WorkflowFiles workflowFiles = new WorkflowFiles();
+
+  /** What the rules needed and the facts lacked, in the order first asked for. */
+  final java.util.Set<FactRequest> missing = new java.util.LinkedHashSet<>();
+
   private final Map<String, RepoFacts> repos;
 
   EvaluationContext(Facts facts, Rollout rollout, Instant at) {
@@ -46,6 +51,7 @@ final class EvaluationContext {
    */
   Finding unusable(String fullName, RepoFacts repo) {
     if (repo == null) {
+      missing.add(new FactRequest.Repository(fullName));
       return Finding.error(
           "no evidence about " + fullName + " was gathered",
           "evidence for " + fullName + " (fetch it or add it to the snapshot)");

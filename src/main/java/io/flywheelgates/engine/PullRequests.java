@@ -1,6 +1,7 @@
 package io.flywheelgates.engine;
 
 import io.flywheelgates.definition.PullRequestRef;
+import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.PullRequestFact;
 import io.flywheelgates.facts.RepoFacts;
 import io.flywheelgates.verdict.Evidence;
@@ -29,6 +30,7 @@ final class PullRequests {
       PullRequestRef ref, RepoFacts repo, EvaluationContext context) {
     Optional<PullRequestFact> found = repo.pullRequest(ref.number());
     if (found.isEmpty()) {
+      context.missing.add(new FactRequest.PullRequest(ref.repo(), ref.number()));
       return new Resolution(
           Finding.error("pull request " + ref + " was not gathered", "the state of " + ref), null);
     }
@@ -67,15 +69,10 @@ final class PullRequests {
   private static Resolution byChangedFile(
       PullRequestRef ref, RepoFacts repo, EvaluationContext context) {
     String path = ref.touches();
-    boolean filesUnknown = false;
     PullRequestFact open = null;
     PullRequestFact newestMerged = null;
     for (PullRequestFact pr : repo.pullRequests()) {
-      if (pr.files() == null) {
-        filesUnknown = true;
-        continue;
-      }
-      if (!pr.files().contains(path)) {
+      if (pr.files() == null || !pr.files().contains(path)) {
         continue;
       }
       if (isMergedBy(pr, context)) {
@@ -93,14 +90,15 @@ final class PullRequests {
               List.of(evidence(newestMerged))),
           newestMerged);
     }
-    if (filesUnknown || !repo.mergedPullRequestsListed()) {
+    if (!repo.touchedPathsSearched().contains(path)) {
+      context.missing.add(new FactRequest.PullRequestsTouching(ref.repo(), path));
       return new Resolution(
           Finding.error(
               "cannot tell which pull request of "
                   + ref.repo()
                   + " changed "
                   + path
-                  + ": its pull requests' files were not gathered",
+                  + ": its merged pull requests were not searched",
               "the merged pull requests of " + ref.repo() + " with their changed files"),
           null);
     }

@@ -1,6 +1,7 @@
 package io.flywheelgates.engine;
 
 import io.flywheelgates.definition.Rule;
+import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.FileFact;
 import io.flywheelgates.facts.RepoFacts;
 import io.flywheelgates.verdict.CheckResult;
@@ -78,6 +79,7 @@ final class RuleEvaluator {
     String at = ref != null ? ref : context.defaultBranch(repo);
     FileFact file = repo.file(path, at).orElse(null);
     if (file == null) {
+      context.missing.add(new FactRequest.File(repoName, path, at));
       return new FileLookup(
           null,
           Finding.error(

@@ -2,6 +2,7 @@ package io.flywheelgates.engine;
 
 import io.flywheelgates.definition.Rule;
 import io.flywheelgates.definition.Since;
+import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.JobFact;
 import io.flywheelgates.facts.RepoFacts;
 import io.flywheelgates.facts.RunFact;
@@ -77,6 +78,7 @@ final class RunRules {
             + Describe.fileName(filter.workflow());
     WorkflowFacts workflow = repo.workflow(filter.workflow()).orElse(null);
     if (workflow == null) {
+      context.missing.add(new FactRequest.Runs(filter.repo(), filter.workflow()));
       return new Selected(
           null,
           Finding.error(
@@ -174,6 +176,7 @@ final class RunRules {
     Map<String, List<Evidence>> counted = new LinkedHashMap<>();
     Map<String, Integer> failures = new LinkedHashMap<>();
     Map<String, Long> jobsUnknown = new LinkedHashMap<>();
+    Map<String, Integer> jobsAsked = new LinkedHashMap<>();
     Map<String, Integer> laneJobsSeen = new LinkedHashMap<>();
     for (String lane : lanes) {
       counted.put(lane, new ArrayList<>());
@@ -200,6 +203,11 @@ final class RunRules {
           continue;
         }
         if (run.jobs() == null) {
+          // Ask for no more runs' jobs than could complete the count.
+          if (jobsAsked.merge(lane, 1, Integer::sum) <= rule.count() - laneRuns.size()) {
+            context.missing.add(
+                new FactRequest.Jobs(rule.filter().repo(), rule.filter().workflow(), run.id()));
+          }
           jobsUnknown.putIfAbsent(lane, run.id());
           continue;
         }
@@ -303,13 +311,16 @@ final class RunRules {
     for (String lane : lanes) {
       List<Evidence> streak = new ArrayList<>();
       String undecidedWhy = null;
-      for (RunFact run : selection.runs()) {
+      List<RunFact> runs = selection.runs();
+      for (int index = 0; index < runs.size(); index++) {
+        RunFact run = runs.get(index);
         if (!run.isCompleted()) {
           continue;
         }
         FailureClassifier.Classification cause;
         JobFact failedJob = null;
         if (run.jobs() == null) {
+          requestJobs(rule.filter(), runs, index, rule.count() - streak.size());
           undecidedWhy = lane + ": the jobs of run " + run.id() + " were not gathered";
           break;
         } else if (run.jobs().isEmpty()) {
@@ -343,6 +354,9 @@ final class RunRules {
           }
         } else {
           if (cause.logMissing()) {
+            context.missing.add(
+                new FactRequest.Log(
+                    rule.filter().repo(), rule.filter().workflow(), run.id(), failedJob.id()));
             undecidedWhy =
                 lane + ": cannot tell why job " + failedJob.id() + " failed: " + cause.matched();
           }
@@ -425,6 +439,11 @@ final class RunRules {
         if (lane.equals(ANY_LANE)) {
           conclusion = run.conclusion();
         } else if (run.jobs() == null) {
+          requestJobs(
+              rule.filter(),
+              selection.runs(),
+              selection.runs().indexOf(run),
+              rule.last() - outcomes);
           unknown = run.id();
           break;
         } else {
@@ -495,6 +514,21 @@ final class RunRules {
             + "% required";
     return new Finding(
         status, summary, needs.isEmpty() ? null : String.join("; ", needs), false, evidence);
+  }
+
+  /**
+   * Asks for the jobs of the next {@code howMany} completed runs, from {@code from} on, whose jobs
+   * are unknown.
+   */
+  private void requestJobs(Rule.RunFilter filter, List<RunFact> runs, int from, int howMany) {
+    int asked = 0;
+    for (int i = from; i < runs.size() && asked < howMany; i++) {
+      RunFact run = runs.get(i);
+      if (run.isCompleted() && run.jobs() == null) {
+        context.missing.add(new FactRequest.Jobs(filter.repo(), filter.workflow(), run.id()));
+        asked++;
+      }
+    }
   }
 
   private static String causesOf(List<Evidence> streak) {

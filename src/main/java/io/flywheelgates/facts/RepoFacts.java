@@ -15,12 +15,14 @@ public record RepoFacts(
     String defaultBranch,
     String htmlUrl,
     List<PullRequestFact> pullRequests,
-    boolean mergedPullRequestsListed,
+    List<String> touchedPathsSearched,
     List<FileFact> files,
     List<WorkflowFacts> workflows) {
 
   public RepoFacts {
     pullRequests = pullRequests == null ? List.of() : List.copyOf(pullRequests);
+    touchedPathsSearched =
+        touchedPathsSearched == null ? List.of() : List.copyOf(touchedPathsSearched);
     files = files == null ? List.of() : List.copyOf(files);
     workflows = workflows == null ? List.of() : List.copyOf(workflows);
   }

@@ -115,7 +115,7 @@ public final class EvaluationBenchmark {
               repo.defaultBranch(),
               repo.htmlUrl(),
               repo.pullRequests(),
-              repo.mergedPullRequestsListed(),
+              repo.touchedPathsSearched(),
               repo.files(),
               workflows));
     }

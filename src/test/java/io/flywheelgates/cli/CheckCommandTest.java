@@ -355,7 +355,7 @@ class CheckCommandTest {
               repo.defaultBranch(),
               repo.htmlUrl(),
               repo.pullRequests(),
-              repo.mergedPullRequestsListed(),
+              repo.touchedPathsSearched(),
               repo.files(),
               List.of(failing)));
     }

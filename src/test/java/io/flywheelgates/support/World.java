@@ -48,7 +48,7 @@ public final class World {
     private final List<PullRequestFact> pulls = new ArrayList<>();
     private final List<FileFact> files = new ArrayList<>();
     private final Map<String, Workflow> workflows = new LinkedHashMap<>();
-    private boolean pullsListed = true;
+    private final List<String> searched = new ArrayList<>();
 
     private Repo(String fullName) {
       this.fullName = fullName;
@@ -59,12 +59,14 @@ public final class World {
       return this;
     }
 
-    public Repo pullsNotListed() {
-      pullsListed = false;
+    /** Records that the merged pull requests changing {@code path} were searched for. */
+    public Repo searched(String path) {
+      searched.add(path);
       return this;
     }
 
     public Repo mergedPr(int number, String mergedAt, String... files) {
+      searched.addAll(List.of(files));
       pulls.add(
           new PullRequestFact(
               number,
@@ -129,7 +131,7 @@ public final class World {
           "main",
           "https://github.com/" + fullName,
           pulls,
-          pullsListed,
+          searched,
           files,
           workflows.values().stream().map(Workflow::build).toList());
     }

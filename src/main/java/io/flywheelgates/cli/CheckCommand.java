@@ -27,6 +27,7 @@ final class CheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin GatesOption gates;
   @Mixin EvaluationOptions options;
+  @Mixin GitHubOptions github;
 
   @Parameters(
       paramLabel = "PR_ID",
@@ -48,7 +49,7 @@ final class CheckCommand implements Callable<Integer> {
     Definitions definitions = gates.load();
     RolloutVerdict verdict =
         Checker.check(
-            definitions, ids, options, options.verbose ? spec.commandLine().getErr() : null);
+            definitions, ids, options, github, parent.environment, spec.commandLine().getErr());
     boolean color =
         parent.environment.colorWanted(options.noColor)
             && options.format == EvaluationOptions.Format.text;

@@ -6,6 +6,7 @@ import io.flywheelgates.engine.Engine;
 import io.flywheelgates.facts.Snapshot;
 import io.flywheelgates.facts.SnapshotCodec;
 import io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException;
+import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.JsonRenderer;
 import io.flywheelgates.report.Renderer;
 import io.flywheelgates.report.TextRenderer;
@@ -20,16 +21,27 @@ final class Checker {
   private Checker() {}
 
   /**
-   * Evaluates; with {@code log} (verbose) it also says what it read and how long evaluation took.
+   * Evaluates from the snapshot when one is named, else from GitHub live; with {@code verbose} it
+   * also says on stderr what it read and how long it took.
    */
   static RolloutVerdict check(
-      Definitions definitions, List<String> ids, EvaluationOptions options, PrintWriter log)
+      Definitions definitions,
+      List<String> ids,
+      EvaluationOptions options,
+      GitHubOptions github,
+      Environment environment,
+      PrintWriter err)
       throws UnreadableSnapshotException {
     requireDefined(definitions, ids);
+    PrintWriter log = options.verbose ? err : null;
+    if (log != null) {
+      log.println("gates: " + definitions.origin() + " (" + definitions.prs().size() + " PRs)");
+    }
     if (options.snapshot == null) {
-      throw new UsageException(
-          "live evidence from GitHub is not available in this version yet; evaluate a recorded snapshot with"
-              + " --snapshot FILE (for example: --snapshot examples/rollout-2026-04-17-evening.json)");
+      Instant at = options.at != null ? options.at : Instant.now();
+      try (GitHubFactSource source = github.open(definitions, environment, err, options.verbose)) {
+        return LiveEvidence.gather(definitions, ids, at, source, err, options.verbose).verdict();
+      }
     }
     Snapshot snapshot = new SnapshotCodec().read(options.snapshot);
     Instant at = options.at != null ? options.at : snapshot.capturedAt();
@@ -42,7 +54,6 @@ final class Checker {
               .flatMap(repo -> repo.workflows().stream())
               .mapToLong(workflow -> workflow.runs().size())
               .sum();
-      log.println("gates: " + definitions.origin() + " (" + definitions.prs().size() + " PRs)");
       log.println(
           "facts: snapshot "
               + options.snapshot

@@ -3,6 +3,7 @@ package io.flywheelgates.cli;
 import io.flywheelgates.definition.InvalidDefinitionsException;
 import io.flywheelgates.definition.Problem;
 import io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException;
+import io.flywheelgates.github.GitHubException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -26,6 +27,10 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
               + invalid.getMessage()
               + "; fix them and run 'flywheel-gates validate'");
       return ExitCode.USAGE.code;
+    }
+    if (exception instanceof GitHubException.Fatal) {
+      err.println("flywheel-gates: evidence could not be obtained: " + exception.getMessage());
+      return ExitCode.INCONCLUSIVE.code;
     }
     if (exception instanceof UsageException || exception instanceof UnreadableSnapshotException) {
       err.println("flywheel-gates: " + exception.getMessage());

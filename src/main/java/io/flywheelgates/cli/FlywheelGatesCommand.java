@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ListCommand.class,
       ExplainCommand.class,
       ValidateCommand.class,
+      SnapshotCommand.class,
       VersionCommand.class
     },
     footer = {"", "Run 'flywheel-gates COMMAND --help' for a command's options."})

@@ -35,6 +35,14 @@ final class PullRequests {
           Finding.error("pull request " + ref + " was not gathered", "the state of " + ref), null);
     }
     PullRequestFact pr = found.get();
+    if (PullRequestFact.NOT_FOUND.equals(pr.state())) {
+      return new Resolution(
+          Finding.fail(
+              "pull request " + ref + " not found",
+              "the right pull request number in the gate file, or access to " + ref.repo(),
+              List.of()),
+          null);
+    }
     if (isMergedBy(pr, context)) {
       return new Resolution(Finding.pass(mergedSummary(ref.repo(), pr), List.of(evidence(pr))), pr);
     }

@@ -19,6 +19,8 @@ public record PullRequestFact(
     String htmlUrl,
     List<String> files) {
 
+  public static final String NOT_FOUND = "not_found";
+
   public PullRequestFact {
     files = files == null ? null : List.copyOf(files);
   }

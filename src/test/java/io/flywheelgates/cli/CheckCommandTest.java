@@ -282,11 +282,22 @@ class CheckCommandTest {
   }
 
   @Test
-  void liveGitHubIsNotYetAvailableAndSaysWhatToDoInstead() {
-    CliRunner.Result result = cli.run("check", "pr-1");
+  void anUnreachableGitHubIsInconclusiveNotACrash() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
 
-    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
-    assertThat(result.err()).contains("--snapshot FILE");
+    CliRunner.Result result =
+        cli.env("GITHUB_API_URL", "http://127.0.0.1:" + closedPort)
+            .run("check", "pr-1", "--request-timeout", "2");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+    assertThat(result.out()).contains("pr-1  INCONCLUSIVE");
+    assertThat(result.err())
+        .contains("could not obtain tinyland-inc/GloriousFlywheel")
+        .doesNotContain("Exception");
   }
 
   private void assertValidVerdict(String json) throws Exception {

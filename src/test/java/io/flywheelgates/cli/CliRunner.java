@@ -9,7 +9,13 @@ import java.util.Map;
 final class CliRunner {
   record Result(int exitCode, String out, String err) {}
 
-  private final Map<String, String> env = new HashMap<>();
+  /**
+   * Tests never reach the real GitHub: unless a test names its fake, the API is a closed loopback
+   * port.
+   */
+  private final Map<String, String> env =
+      new HashMap<>(Map.of("GITHUB_API_URL", "http://127.0.0.1:9"));
+
   private boolean interactive;
 
   /** As if stdout were a terminal. */

@@ -1,0 +1,80 @@
+package io.flywheelgates.cli;
+
+import io.flywheelgates.definition.Definitions;
+import io.flywheelgates.engine.Engine;
+import io.flywheelgates.facts.FactRequest;
+import io.flywheelgates.facts.Facts;
+import io.flywheelgates.github.GitHubFactSource;
+import io.flywheelgates.verdict.RolloutVerdict;
+import io.flywheelgates.verdict.Source;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gathers live evidence in rounds: evaluate, fetch exactly the facts the rules lacked, evaluate
+ * again, until nothing new is needed. Each round's requests go out in parallel; a fact asked for
+ * once is never asked for again, so a fact that could not be had leaves its rules undecided instead
+ * of looping.
+ */
+final class LiveEvidence {
+  private static final int MAX_ROUNDS = 40;
+
+  record Outcome(RolloutVerdict verdict, Facts facts) {}
+
+  private LiveEvidence() {}
+
+  static Outcome gather(
+      Definitions definitions,
+      List<String> ids,
+      Instant at,
+      GitHubFactSource github,
+      PrintWriter err,
+      boolean verbose) {
+    Source source = new Source("github", null, github.apiUrl(), null);
+    Engine engine = new Engine();
+    Facts facts = new Facts(List.of());
+    Set<FactRequest> asked = new HashSet<>();
+    Engine.Evaluation evaluation =
+        engine.evaluateListingMissing(definitions, facts, at, source, ids);
+    for (int round = 0; round < MAX_ROUNDS; round++) {
+      List<FactRequest> todo = evaluation.missing().stream().filter(asked::add).toList();
+      if (todo.isEmpty()) {
+        break;
+      }
+      facts = github.fetch(todo);
+      evaluation = engine.evaluateListingMissing(definitions, facts, at, source, ids);
+    }
+    github
+        .unobtainable()
+        .forEach(
+            (request, why) ->
+                err.println("flywheel-gates: could not obtain " + describe(request) + ": " + why));
+    if (verbose) {
+      err.println(github.costLine());
+    }
+    err.flush();
+    return new Outcome(evaluation.verdict(), facts);
+  }
+
+  private static String describe(FactRequest request) {
+    if (request instanceof FactRequest.Repository) {
+      return request.repo();
+    } else if (request instanceof FactRequest.PullRequest pr) {
+      return request.repo() + "#" + pr.number();
+    } else if (request instanceof FactRequest.PullRequestsTouching touching) {
+      return "the pull requests that changed " + touching.path() + " in " + request.repo();
+    } else if (request instanceof FactRequest.File file) {
+      return file.path() + "@" + file.ref() + " in " + request.repo();
+    } else if (request instanceof FactRequest.Runs runs) {
+      return "the runs of " + runs.workflow() + " in " + request.repo();
+    } else if (request instanceof FactRequest.Jobs jobs) {
+      return "the jobs of run " + jobs.runId() + " in " + request.repo();
+    } else if (request instanceof FactRequest.Log log) {
+      return "the log of job " + log.jobId() + " in " + request.repo();
+    }
+    return String.valueOf(request);
+  }
+}

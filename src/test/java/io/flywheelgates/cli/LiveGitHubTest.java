@@ -1,0 +1,257 @@
+package io.flywheelgates.cli;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import io.flywheelgates.github.FakeGitHub;
+import io.flywheelgates.support.Example;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** check and snapshot against a fake GitHub on loopback, serving the example rollout. */
+class LiveGitHubTest {
+  private static final String TOKEN = "ghp_TEST-token-that-must-never-be-shown-0123456789";
+  private static final String EVENING = "2026-04-17T21:30:00Z";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @RegisterExtension
+  static WireMockExtension github =
+      WireMockExtension.newInstance()
+          .options(options().dynamicPort().bindAddress("127.0.0.1"))
+          .failOnUnmatchedRequests(true)
+          .build();
+
+  @TempDir Path temp;
+
+  private CliRunner cli;
+
+  @BeforeEach
+  void serveTheExample() {
+    FakeGitHub.serve(github, Example.snapshot());
+    cli = new CliRunner().env("GH_TOKEN", TOKEN).env("GITHUB_API_URL", github.baseUrl());
+  }
+
+  private CliRunner.Result checkAll(String... more) {
+    List<String> args =
+        new ArrayList<>(List.of("check", "--all", "--at", EVENING, "--format", "json"));
+    args.addAll(List.of(more));
+    return cli.run(args.toArray(String[]::new));
+  }
+
+  private static List<String> verdicts(String json) throws Exception {
+    List<String> verdicts = new ArrayList<>();
+    JSON.readTree(json)
+        .get("prs")
+        .forEach(pr -> verdicts.add(pr.get("id").asText() + " " + pr.get("verdict").asText()));
+    return verdicts;
+  }
+
+  @Test
+  void liveEvidenceGivesTheSameVerdictsAsTheRecordedExample() throws Exception {
+    CliRunner.Result live = checkAll();
+    CliRunner.Result recorded =
+        cli.run("check", "--all", "--snapshot", Example.SNAPSHOT.toString(), "--format", "json");
+
+    assertThat(live.exitCode()).as(live.err()).isEqualTo(1);
+    assertThat(verdicts(live.out())).isEqualTo(verdicts(recorded.out()));
+    assertThat(JSON.readTree(live.out()).get("source").get("kind").asText()).isEqualTo("github");
+  }
+
+  @Test
+  void aSnapshotRecordedLiveGivesTheSameVerdictOffline() throws Exception {
+    Path file = temp.resolve("live.json");
+
+    CliRunner.Result recorded = cli.run("snapshot", "-o", file.toString(), "--at", EVENING);
+    CliRunner.Result live = checkAll();
+    CliRunner.Result offline =
+        cli.run("check", "--all", "--snapshot", file.toString(), "--format", "json");
+
+    assertThat(recorded.exitCode()).as(recorded.err()).isEqualTo(0);
+    assertThat(recorded.err()).contains("wrote " + file);
+    assertThat(offline.exitCode()).isEqualTo(live.exitCode());
+    assertThat(withoutSource(offline.out())).isEqualTo(withoutSource(live.out()));
+  }
+
+  @Test
+  void theTokenIsSentOnlyToTheApiAndShownNowhere() throws Exception {
+    Path file = temp.resolve("live.json");
+    FakeGitHub.serveFailingJobWithLog(github, Example.snapshot());
+
+    CliRunner.Result check = cli.run("check", "--all", "--at", EVENING, "-v");
+    CliRunner.Result snapshot = cli.run("snapshot", "-o", file.toString(), "--at", EVENING, "-v");
+
+    for (String text :
+        List.of(check.out(), check.err(), snapshot.out(), snapshot.err(), Files.readString(file))) {
+      assertThat(text).doesNotContain(TOKEN).doesNotContain("ghp_");
+    }
+    github.verify(
+        getRequestedFor(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .withHeader("Authorization", equalTo("Bearer " + TOKEN))
+            .withHeader("Accept", equalTo("application/vnd.github+json"))
+            .withHeader("X-GitHub-Api-Version", equalTo("2022-11-28"))
+            .withHeader(
+                "User-Agent",
+                com.github.tomakehurst.wiremock.client.WireMock.matching("flywheel-gates/.+")));
+    github.verify(getRequestedFor(urlPathMatching("/storage/.*")).withoutHeader("Authorization"));
+    assertThat(check.err())
+        .contains("GET /repos/tinyland-inc/GloriousFlywheel 200")
+        .containsPattern("\\d+ requests \\(0 not modified, 0 from cache\\), rate limit 4990 left");
+  }
+
+  @Test
+  void runListsAreReadPageByPageFollowingLinkHeaders() throws Exception {
+    FakeGitHub.serveRunsInThreePages(
+        github, Example.snapshot(), "tinyland-inc/GloriousFlywheel", "platform-proof.yml");
+
+    CliRunner.Result result = cli.run("check", "pr-1", "--at", EVENING, "--format", "json");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+    github.verify(
+        getRequestedFor(
+                urlPathEqualTo(
+                    "/repos/tinyland-inc/GloriousFlywheel/actions/workflows/platform-proof.yml/runs"))
+            .withQueryParam("page", equalTo("3")));
+    JsonNode stability =
+        JSON.readTree(result.out()).get("prs").get(0).get("gates").get(2).get("checks").get(0);
+    assertThat(stability.get("status").asText()).isEqualTo("PASS");
+  }
+
+  @Test
+  void twoBadGatewaysThenAnAnswerGiveTheSameVerdict() throws Exception {
+    String clean = checkAll().out();
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/ci-templates"))
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("once"));
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/ci-templates"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("once")
+            .willReturn(aResponse().withStatus(502))
+            .willSetStateTo("twice"));
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/ci-templates"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("twice")
+            .willReturn(FakeGitHub.repoJson("tinyland-inc/ci-templates")));
+
+    CliRunner.Result flaky = checkAll();
+
+    assertThat(flaky.exitCode()).as(flaky.err()).isEqualTo(1);
+    assertThat(withoutSource(flaky.out())).isEqualTo(withoutSource(clean));
+  }
+
+  @Test
+  void aConnectionResetIsRetried() throws Exception {
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/tinyvectors"))
+            .inScenario("reset")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("recovered"));
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/tinyvectors"))
+            .inScenario("reset")
+            .whenScenarioStateIs("recovered")
+            .willReturn(FakeGitHub.repoJson("tinyland-inc/tinyvectors")));
+
+    assertThat(checkAll().exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void aRejectedTokenEndsWithExit4AndNeverShowsTheToken() {
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .willReturn(aResponse().withStatus(401).withBody("{\"message\":\"Bad credentials\"}")));
+
+    CliRunner.Result result = cli.run("check", "pr-1", "--at", EVENING);
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.err())
+        .contains("GitHub rejected the token (401 Unauthorized)")
+        .doesNotContain(TOKEN);
+    assertThat(result.out()).isEmpty();
+  }
+
+  @Test
+  void aSpentRateLimitWithAResetAnHourAwayEndsAtOnceWithExit4() {
+    long reset = java.time.Instant.parse(EVENING).plusSeconds(3600).getEpochSecond();
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("x-ratelimit-remaining", "0")
+                    .withHeader("x-ratelimit-reset", String.valueOf(reset))
+                    .withBody("{\"message\":\"API rate limit exceeded\"}")));
+
+    long started = System.nanoTime();
+    CliRunner.Result result =
+        new CliRunner()
+            .env("GITHUB_API_URL", github.baseUrl())
+            .run("check", "pr-1", "--at", EVENING);
+
+    assertThat(result.exitCode()).isEqualTo(4);
+    assertThat(result.err())
+        .contains("rate limit is spent; it resets at 2026-04-17T22:30:00Z")
+        .contains("set GH_TOKEN")
+        .contains("no GH_TOKEN or GITHUB_TOKEN");
+    assertThat((System.nanoTime() - started) / 1_000_000_000.0).isLessThan(10.0);
+  }
+
+  @Test
+  void malformedJsonLeavesItsRulesUndecidedAndExits4() {
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel/pulls/220"))
+            .willReturn(aResponse().withStatus(200).withBody("{\"number\": 220, \"title\": ")));
+    github.stubFor(
+        get(urlPathMatching("/repos/tinyland-inc/GloriousFlywheel/commits/commit220/pulls"))
+            .willReturn(aResponse().withStatus(200).withBody("[{\"number\": ")));
+
+    CliRunner.Result result = cli.run("check", "pr-1", "--at", EVENING);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+    assertThat(result.out()).contains("pr-1  INCONCLUSIVE");
+    assertThat(result.err()).contains("could not obtain").contains("malformed JSON");
+  }
+
+  @Test
+  void aWorkflowGitHubDoesNotKnowIsTheRulesFindingNotACrash() throws Exception {
+    github.stubFor(
+        get(urlPathEqualTo(
+                "/repos/tinyland-inc/GloriousFlywheel/actions/workflows/platform-proof.yml/runs"))
+            .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
+
+    CliRunner.Result result = cli.run("check", "pr-1", "--at", EVENING, "--format", "json");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(result.out())
+        .contains("workflow platform-proof.yml not found in tinyland-inc/GloriousFlywheel");
+  }
+
+  private static JsonNode withoutSource(String json) throws Exception {
+    ObjectNode root = (ObjectNode) JSON.readTree(json);
+    root.remove("source");
+    return root;
+  }
+}

@@ -40,7 +40,9 @@ final class Checker {
     if (options.snapshot == null) {
       Instant at = options.at != null ? options.at : Instant.now();
       try (GitHubFactSource source = github.open(definitions, environment, err, options.verbose)) {
-        return LiveEvidence.gather(definitions, ids, at, source, err, options.verbose).verdict();
+        return LiveEvidence.gather(
+                definitions, ids, at, source, github.deadline(), err, options.verbose)
+            .verdict();
       }
     }
     Snapshot snapshot = new SnapshotCodec().read(options.snapshot);

@@ -4,7 +4,9 @@ import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.definition.FailureMode;
 import io.flywheelgates.github.GitHubFactSource;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
@@ -29,6 +31,48 @@ final class GitHubOptions {
       description =
           "Give up on one request after this long (it is retried). Default: ${DEFAULT-VALUE}.")
   int requestTimeoutSeconds;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "120",
+      description =
+          "One deadline for gathering all evidence; what is not in by then is reported as not obtained. Default: ${DEFAULT-VALUE}.")
+  int timeoutSeconds;
+
+  @Option(
+      names = "--max-wait",
+      paramLabel = "SECONDS",
+      defaultValue = "60",
+      description =
+          "Wait for a spent rate limit to reset (or a secondary limit's Retry-After) only if it is this close; else exit 4. Default: ${DEFAULT-VALUE}.")
+  int maxWaitSeconds;
+
+  @Option(
+      names = "--cache-dir",
+      paramLabel = "DIR",
+      description =
+          "HTTP cache. Default: $XDG_CACHE_HOME/flywheel-gates, else ~/.cache/flywheel-gates.")
+  Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Neither read nor write the HTTP cache.")
+  boolean noCache;
+
+  Instant deadline() {
+    return Instant.now().plusSeconds(Math.max(1, timeoutSeconds));
+  }
+
+  Path cacheDir(Environment environment) {
+    if (noCache) {
+      return null;
+    }
+    if (cacheDir != null) {
+      return cacheDir;
+    }
+    String xdg = environment.get("XDG_CACHE_HOME");
+    Path root = xdg != null ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+    return root.resolve("flywheel-gates").resolve("http");
+  }
 
   String apiUrl(Environment environment) {
     if (apiUrl != null) {
@@ -68,6 +112,8 @@ final class GitHubOptions {
             3,
             8,
             3,
+            cacheDir(environment),
+            Duration.ofSeconds(Math.max(0, maxWaitSeconds)),
             logPatterns,
             verbose ? err : null));
   }

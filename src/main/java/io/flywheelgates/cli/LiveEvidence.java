@@ -31,6 +31,7 @@ final class LiveEvidence {
       List<String> ids,
       Instant at,
       GitHubFactSource github,
+      Instant deadline,
       PrintWriter err,
       boolean verbose) {
     Source source = new Source("github", null, github.apiUrl(), null);
@@ -41,10 +42,10 @@ final class LiveEvidence {
         engine.evaluateListingMissing(definitions, facts, at, source, ids);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<FactRequest> todo = evaluation.missing().stream().filter(asked::add).toList();
-      if (todo.isEmpty()) {
+      if (todo.isEmpty() || Instant.now().isAfter(deadline)) {
         break;
       }
-      facts = github.fetch(todo);
+      facts = github.fetch(todo, deadline);
       evaluation = engine.evaluateListingMissing(definitions, facts, at, source, ids);
     }
     github

@@ -72,7 +72,8 @@ final class SnapshotCommand implements Callable<Integer> {
     Instant capturedAt = at != null ? at : Instant.now();
     try (GitHubFactSource source = github.open(definitions, parent.environment, err, verbose)) {
       LiveEvidence.Outcome outcome =
-          LiveEvidence.gather(definitions, ids, capturedAt, source, err, verbose);
+          LiveEvidence.gather(
+              definitions, ids, capturedAt, source, github.deadline(), err, verbose);
       Snapshot snapshot = Snapshot.of(capturedAt, source.apiUrl(), outcome.facts());
       new SnapshotCodec().write(snapshot, output);
       long runs =

@@ -206,7 +206,8 @@ final class RunRules {
           // Ask for no more runs' jobs than could complete the count.
           if (jobsAsked.merge(lane, 1, Integer::sum) <= rule.count() - laneRuns.size()) {
             context.missing.add(
-                new FactRequest.Jobs(rule.filter().repo(), rule.filter().workflow(), run.id()));
+                new FactRequest.Jobs(
+                    rule.filter().repo(), rule.filter().workflow(), run.id(), run.runAttempt()));
           }
           jobsUnknown.putIfAbsent(lane, run.id());
           continue;
@@ -525,7 +526,8 @@ final class RunRules {
     for (int i = from; i < runs.size() && asked < howMany; i++) {
       RunFact run = runs.get(i);
       if (run.isCompleted() && run.jobs() == null) {
-        context.missing.add(new FactRequest.Jobs(filter.repo(), filter.workflow(), run.id()));
+        context.missing.add(
+            new FactRequest.Jobs(filter.repo(), filter.workflow(), run.id(), run.runAttempt()));
         asked++;
       }
     }

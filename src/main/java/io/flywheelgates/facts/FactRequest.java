@@ -21,7 +21,8 @@ public sealed interface FactRequest {
   /** A workflow's runs, newest first. */
   record Runs(String repo, String workflow) implements FactRequest {}
 
-  record Jobs(String repo, String workflow, long runId) implements FactRequest {}
+  /** The jobs of one attempt of a completed run: they never change once it finished. */
+  record Jobs(String repo, String workflow, long runId, int attempt) implements FactRequest {}
 
   record Log(String repo, String workflow, long runId, long jobId) implements FactRequest {}
 }

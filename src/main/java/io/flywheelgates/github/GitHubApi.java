@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import okhttp3.HttpUrl;
@@ -23,8 +24,9 @@ import okhttp3.Response;
 
 /**
  * The GitHub REST API over OkHttp: authentication, the pinned API version, pagination by {@code
- * Link: rel="next"}, retries of transient faults. The token goes only to the API's own host and
- * never into a message.
+ * Link: rel="next"}, conditional requests against the on-disk cache, retries of transient faults,
+ * rate limits. The token goes only to the API's own host and never into a message, a log line or
+ * the cache.
  */
 final class GitHubApi {
   static final String API_VERSION = "2022-11-28";
@@ -40,8 +42,12 @@ final class GitHubApi {
   private final String token;
   private final String userAgent;
   private final int maxTries;
+  private final HttpCache cache;
+  private final Duration maxWait;
   private final PrintWriter verbose;
   private final AtomicInteger requests = new AtomicInteger();
+  private final AtomicInteger notModified = new AtomicInteger();
+  private final AtomicInteger cacheHits = new AtomicInteger();
   private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
 
   GitHubApi(
@@ -50,6 +56,8 @@ final class GitHubApi {
       String userAgent,
       Duration timeout,
       int maxTries,
+      HttpCache cache,
+      Duration maxWait,
       PrintWriter verbose) {
     HttpUrl parsed = HttpUrl.parse(apiUrl.endsWith("/") ? apiUrl : apiUrl + "/");
     if (parsed == null) {
@@ -59,6 +67,8 @@ final class GitHubApi {
     this.token = token;
     this.userAgent = userAgent;
     this.maxTries = maxTries;
+    this.cache = cache;
+    this.maxWait = maxWait;
     this.verbose = verbose;
     this.http =
         new OkHttpClient.Builder()
@@ -72,12 +82,16 @@ final class GitHubApi {
     this.logs = http.newBuilder().followRedirects(true).followSslRedirects(true).build();
   }
 
-  String apiUrl() {
-    return base.toString();
-  }
-
   int requestCount() {
     return requests.get();
+  }
+
+  int notModifiedCount() {
+    return notModified.get();
+  }
+
+  int cacheHitCount() {
+    return cacheHits.get();
   }
 
   long rateLimitRemaining() {
@@ -97,14 +111,34 @@ final class GitHubApi {
     return url.build();
   }
 
-  /** GET a URL that GitHub handed out (a {@code next} page); only ever on the API's own host. */
   Answer get(HttpUrl url) {
+    return get(url, false);
+  }
+
+  /**
+   * GET a URL on the API's own host (one of ours, or a next page GitHub handed out). An {@code
+   * immutable} answer is cached for good and then served with no request; any other cached answer
+   * is revalidated with its ETag, and a 304 costs no rate limit.
+   */
+  Answer get(HttpUrl url, boolean immutable) {
     if (!sameOrigin(url)) {
       throw new GitHubException.Unobtainable(
           "GitHub pointed to another host for the next page: " + url.host());
     }
-    try (Response response = execute(http, apiRequest(url), url)) {
+    String key = url.toString();
+    HttpCache.Entry cached = cache == null ? null : cache.read(key);
+    if (cached != null && cached.immutable()) {
+      cacheHits.incrementAndGet();
+      log("GET " + describe(url) + " cache hit");
+      return answer(url, cached.body(), cached.link());
+    }
+    try (Response response =
+        execute(http, apiRequest(url, cached == null ? null : cached.etag()), url)) {
       int status = response.code();
+      if (status == 304 && cached != null) {
+        notModified.incrementAndGet();
+        return answer(url, cached.body(), cached.link());
+      }
       if (status == 404) {
         return new Answer(false, null, null);
       }
@@ -112,21 +146,13 @@ final class GitHubApi {
         throw new GitHubException.Unobtainable("GET " + url.encodedPath() + " answered " + status);
       }
       String text = response.body().string();
-      JsonNode body;
-      try {
-        body = JSON.readTree(text);
-      } catch (JsonProcessingException e) {
-        throw new GitHubException.Unobtainable(
-            "GET "
-                + url.encodedPath()
-                + " answered with malformed JSON: "
-                + e.getOriginalMessage());
+      Answer answer = answer(url, text, response.header("Link"));
+      if (cache != null) {
+        cache.write(
+            key,
+            new HttpCache.Entry(response.header("ETag"), immutable, text, response.header("Link")));
       }
-      if (body == null || body.isMissingNode()) {
-        throw new GitHubException.Unobtainable(
-            "GET " + url.encodedPath() + " answered with an empty body");
-      }
-      return new Answer(true, body, nextPage(response.header("Link")));
+      return answer;
     } catch (IOException e) {
       throw new GitHubException.Unobtainable(
           "GET " + url.encodedPath() + " failed: " + e.getMessage());
@@ -137,8 +163,9 @@ final class GitHubApi {
    * Every page of a list, following {@code Link: rel="next"} up to {@code maxPages}; each page's
    * items to the sink.
    */
-  boolean getPages(HttpUrl first, String itemsField, int maxPages, Consumer<JsonNode> sink) {
-    Answer page = get(first);
+  boolean getPages(
+      HttpUrl first, String itemsField, int maxPages, boolean immutable, Consumer<JsonNode> sink) {
+    Answer page = get(first, immutable);
     if (!page.found()) {
       return false;
     }
@@ -156,8 +183,26 @@ final class GitHubApi {
       if (next == null) {
         throw new GitHubException.Unobtainable("GitHub gave an unreadable next-page link");
       }
-      page = get(next);
+      page = get(next, immutable);
     }
+  }
+
+  /**
+   * Text that never changes once made (a finished job's log excerpt): from the cache, or made now
+   * and kept.
+   */
+  String immutableText(String key, Supplier<String> make) {
+    HttpCache.Entry cached = cache == null ? null : cache.read(key);
+    if (cached != null && cached.immutable()) {
+      cacheHits.incrementAndGet();
+      log(key + " cache hit");
+      return cached.body();
+    }
+    String text = make.get();
+    if (cache != null) {
+      cache.write(key, new HttpCache.Entry(null, true, text, null));
+    }
+    return text;
   }
 
   /**
@@ -166,20 +211,24 @@ final class GitHubApi {
    */
   void streamLog(HttpUrl url, Consumer<String> lines) {
     String path = url.encodedPath();
-    try (Response redirect = execute(http, apiRequest(url), url)) {
+    try (Response redirect = execute(http, apiRequest(url, null), url)) {
       int status = redirect.code();
       String location = redirect.header("Location");
       if (status == 404 || status == 410) {
-        throw new GitHubException.Unobtainable("the log of " + path + " is gone (" + status + ")");
+        throw new GitHubException.Unobtainable("the log at " + path + " is gone (" + status + ")");
       }
       if (status == 200) {
         readLines(redirect, lines);
         return;
       }
       if (status / 100 != 3 || location == null) {
-        throw new GitHubException.Unobtainable("GET " + url.encodedPath() + " answered " + status);
+        throw new GitHubException.Unobtainable("GET " + path + " answered " + status);
       }
       HttpUrl storage = url.resolve(location);
+      if (storage == null) {
+        throw new GitHubException.Unobtainable(
+            "GET " + path + " redirected to an unreadable location");
+      }
       Request plain =
           new Request.Builder().url(storage).header("User-Agent", userAgent).get().build();
       try (Response log = execute(logs, plain, storage)) {
@@ -191,7 +240,7 @@ final class GitHubApi {
       }
     } catch (IOException e) {
       throw new GitHubException.Unobtainable(
-          "reading the log of " + path + " failed: " + e.getMessage());
+          "reading the log at " + path + " failed: " + e.getMessage());
     }
   }
 
@@ -205,7 +254,22 @@ final class GitHubApi {
     }
   }
 
-  private Request apiRequest(HttpUrl url) {
+  private static Answer answer(HttpUrl url, String text, String link) {
+    JsonNode body;
+    try {
+      body = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new GitHubException.Unobtainable(
+          "GET " + url.encodedPath() + " answered with malformed JSON: " + e.getOriginalMessage());
+    }
+    if (body == null || body.isMissingNode()) {
+      throw new GitHubException.Unobtainable(
+          "GET " + url.encodedPath() + " answered with an empty body");
+    }
+    return new Answer(true, body, nextPage(link));
+  }
+
+  private Request apiRequest(HttpUrl url, String etag) {
     Request.Builder request =
         new Request.Builder()
             .url(url)
@@ -216,18 +280,22 @@ final class GitHubApi {
     if (token != null && sameOrigin(url)) {
       request.header("Authorization", "Bearer " + token);
     }
+    if (etag != null) {
+      request.header("If-None-Match", etag);
+    }
     return request.build();
   }
 
   /**
    * Executes with retries: 5xx, connection resets and timeouts are tried again with exponential
-   * backoff and jitter. 401 and a spent rate limit end the whole evaluation; the caller closes the
-   * returned response.
+   * backoff and jitter, a rate limit after its wait when that is within {@code --max-wait}. 401 and
+   * a rate limit too long to wait for end the whole evaluation. The caller closes the returned
+   * response.
    */
   private Response execute(OkHttpClient client, Request request, HttpUrl url) throws IOException {
     IOException lastFailure = null;
     for (int attempt = 1; attempt <= maxTries; attempt++) {
-      if (attempt > 1) {
+      if (attempt > 1 && lastFailure != null) {
         sleep(backoff(attempt));
       }
       Response response;
@@ -247,19 +315,23 @@ final class GitHubApi {
         throw new GitHubException.AuthRejected(
             "GitHub rejected the token (401 Unauthorized); check GH_TOKEN or GITHUB_TOKEN");
       }
-      if ((status == 403 || status == 429)
-          && "0".equals(response.header("x-ratelimit-remaining"))) {
-        String reset = response.header("x-ratelimit-reset");
-        response.close();
-        throw new GitHubException.RateLimited(
-            "the GitHub rate limit is spent"
-                + (reset == null
-                    ? ""
-                    : "; it resets at " + Instant.ofEpochSecond(Long.parseLong(reset.trim())))
-                + (token == null ? "; set GH_TOKEN for 5,000 requests an hour instead of 60" : ""));
+      if (status == 403 || status == 429) {
+        Duration wait = rateLimitWait(response);
+        if (wait != null) {
+          response.close();
+          if (attempt == maxTries) {
+            throw new GitHubException.RateLimited(
+                "the GitHub rate limit was still in force after waiting for it");
+          }
+          log("waiting " + wait.toSeconds() + " s for the rate limit");
+          sleep(wait);
+          lastFailure = null;
+          continue;
+        }
       }
       if (status >= 500 && attempt < maxTries) {
         response.close();
+        lastFailure = new IOException(status + " from " + url.host());
         continue;
       }
       return response;
@@ -267,9 +339,50 @@ final class GitHubApi {
     throw lastFailure != null ? lastFailure : new IOException("no answer from " + url.host());
   }
 
+  /**
+   * How long to wait before trying again when a 403/429 is a rate limit: the secondary limit's
+   * {@code Retry-After}, or the primary limit's reset. Null when it is not a rate limit. A wait
+   * longer than {@code --max-wait} ends the evaluation at once, naming when to try again.
+   */
+  private Duration rateLimitWait(Response response) {
+    String retryAfter = response.header("Retry-After");
+    Duration wait;
+    String what;
+    if (retryAfter != null) {
+      try {
+        wait = Duration.ofSeconds(Math.max(0, Long.parseLong(retryAfter.trim())));
+      } catch (NumberFormatException e) {
+        wait = Duration.ofSeconds(60);
+      }
+      what = "GitHub's secondary rate limit asks to retry after " + wait.toSeconds() + " s";
+    } else if ("0".equals(response.header("x-ratelimit-remaining"))) {
+      String reset = response.header("x-ratelimit-reset");
+      Instant resetAt = Instant.now().plus(Duration.ofHours(1));
+      try {
+        resetAt = reset == null ? resetAt : Instant.ofEpochSecond(Long.parseLong(reset.trim()));
+      } catch (NumberFormatException e) {
+        // keep the hour: the header is unreadable, the limit is not
+      }
+      wait = Duration.between(Instant.now(), resetAt).plusSeconds(1);
+      wait = wait.isNegative() ? Duration.ofSeconds(1) : wait;
+      what = "the GitHub rate limit is spent; it resets at " + resetAt;
+    } else {
+      return null;
+    }
+    if (wait.compareTo(maxWait) > 0) {
+      throw new GitHubException.RateLimited(
+          what
+              + " (longer than --max-wait "
+              + maxWait.toSeconds()
+              + " s)"
+              + (token == null ? "; set GH_TOKEN for 5,000 requests an hour instead of 60" : ""));
+    }
+    return wait;
+  }
+
   private static Duration backoff(int attempt) {
-    long base = 200L << (attempt - 2);
-    return Duration.ofMillis(base + ThreadLocalRandom.current().nextLong(base / 2 + 1));
+    long millis = 200L << (attempt - 2);
+    return Duration.ofMillis(millis + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
   }
 
   private static void sleep(Duration duration) {
@@ -293,20 +406,27 @@ final class GitHubApi {
   }
 
   private void log(Request request, String outcome) {
+    log(
+        "GET "
+            + describe(request.url())
+            + " "
+            + outcome
+            + (rateLimitRemaining.get() >= 0
+                ? " (rate limit " + rateLimitRemaining.get() + " left)"
+                : ""));
+  }
+
+  private void log(String line) {
     if (verbose != null) {
       synchronized (verbose) {
-        verbose.println(
-            "GET "
-                + request.url().encodedPath()
-                + (request.url().encodedQuery() == null ? "" : "?" + request.url().encodedQuery())
-                + " "
-                + outcome
-                + (rateLimitRemaining.get() >= 0
-                    ? " (rate limit " + rateLimitRemaining.get() + " left)"
-                    : ""));
+        verbose.println(line);
         verbose.flush();
       }
     }
+  }
+
+  private static String describe(HttpUrl url) {
+    return url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
   }
 
   private boolean sameOrigin(HttpUrl url) {

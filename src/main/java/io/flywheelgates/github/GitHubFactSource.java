@@ -11,17 +11,24 @@ import io.flywheelgates.facts.RepoFacts;
 import io.flywheelgates.facts.RunFact;
 import io.flywheelgates.facts.WorkflowFacts;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +46,8 @@ public final class GitHubFactSource implements AutoCloseable {
       int maxTries,
       int parallelism,
       int maxRunPages,
+      Path cacheDir,
+      Duration maxWait,
       List<Pattern> logPatterns,
       PrintWriter verbose) {}
 
@@ -61,6 +70,8 @@ public final class GitHubFactSource implements AutoCloseable {
             settings.userAgent(),
             settings.timeout(),
             settings.maxTries(),
+            settings.cacheDir() == null ? null : new HttpCache(settings.cacheDir()),
+            settings.maxWait(),
             settings.verbose());
     this.pool =
         Executors.newFixedThreadPool(
@@ -85,23 +96,41 @@ public final class GitHubFactSource implements AutoCloseable {
   public String costLine() {
     long left = api.rateLimitRemaining();
     return api.requestCount()
-        + " requests (0 not modified, 0 from cache), rate limit "
+        + " requests ("
+        + api.notModifiedCount()
+        + " not modified, "
+        + api.cacheHitCount()
+        + " from cache), rate limit "
         + (left < 0 ? "unknown" : left + " left");
   }
 
   /**
-   * Fetches the requested facts in parallel and returns all facts gathered so far.
+   * Fetches the requested facts in parallel and returns all facts gathered so far. Requests still
+   * unanswered at the deadline are given up and recorded as unobtainable.
    *
    * @throws GitHubException.Fatal when the token is rejected or the rate limit is spent
    */
-  public Facts fetch(Collection<FactRequest> requests) {
+  public Facts fetch(Collection<FactRequest> requests, Instant deadline) {
+    List<FactRequest> asked = List.copyOf(requests);
     List<Future<?>> pending = new ArrayList<>();
-    for (FactRequest request : requests) {
+    for (FactRequest request : asked) {
       pending.add(pool.submit(() -> fetchOne(request)));
     }
-    for (Future<?> future : pending) {
+    for (int i = 0; i < pending.size(); i++) {
+      Future<?> future = pending.get(i);
       try {
-        future.get();
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        future.get(Math.max(0, left), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        for (int j = i; j < pending.size(); j++) {
+          if (!pending.get(j).isDone()) {
+            pending.get(j).cancel(true);
+            unobtainable.putIfAbsent(asked.get(j), "no answer before the --timeout deadline");
+          }
+        }
+        break;
+      } catch (CancellationException e) {
+        unobtainable.putIfAbsent(asked.get(i), "cancelled");
       } catch (ExecutionException e) {
         pending.forEach(other -> other.cancel(true));
         if (e.getCause() instanceof RuntimeException runtime) {
@@ -193,6 +222,7 @@ public final class GitHubFactSource implements AutoCloseable {
             String.valueOf(COMMITS_LOOKED_AT)),
         null,
         1,
+        false,
         commit -> shas.add(GitHubMapping.text(commit, "sha")));
     PullRequestFact found = null;
     for (String sha : shas) {
@@ -226,6 +256,7 @@ public final class GitHubFactSource implements AutoCloseable {
         api.url("repos/" + repo + "/pulls/" + number + "/files", "per_page", "100"),
         null,
         30,
+        false,
         file -> files.add(GitHubMapping.text(file, "filename")));
     return files;
   }
@@ -260,6 +291,7 @@ public final class GitHubFactSource implements AutoCloseable {
                 "100"),
             "workflow_runs",
             settings.maxRunPages(),
+            false,
             run -> {
               runs.add(GitHubMapping.run(run));
               workflowId[0] = run.path("workflow_id").asLong();
@@ -277,17 +309,26 @@ public final class GitHubFactSource implements AutoCloseable {
     }
   }
 
+  /**
+   * The jobs of a finished run attempt never change: cached for good, served with no request next
+   * time.
+   */
   private void jobs(FactRequest.Jobs request) {
     List<JobFact> jobs = new ArrayList<>();
     api.getPages(
         api.url(
-            "repos/" + request.repo() + "/actions/runs/" + request.runId() + "/jobs",
-            "filter",
-            "latest",
+            "repos/"
+                + request.repo()
+                + "/actions/runs/"
+                + request.runId()
+                + "/attempts/"
+                + request.attempt()
+                + "/jobs",
             "per_page",
             "100"),
         "jobs",
         10,
+        true,
         job -> jobs.add(GitHubMapping.job(job)));
     RepoState state = state(request.repo());
     synchronized (state) {
@@ -295,13 +336,33 @@ public final class GitHubFactSource implements AutoCloseable {
     }
   }
 
-  /** Streams the log, keeping only lines that match a failure signature and the tail. */
+  /**
+   * Streams the log, keeping only the lines that match a failure signature and the tail, so a 50 MB
+   * log never sits in memory. A finished job's log never changes: its excerpt is cached for good.
+   */
   private void log(FactRequest.Log request) {
+    okhttp3.HttpUrl url =
+        api.url("repos/" + request.repo() + "/actions/jobs/" + request.jobId() + "/logs");
+    String key =
+        "log-excerpt:"
+            + url
+            + "#"
+            + settings.logPatterns().stream().map(Pattern::pattern).toList().hashCode();
+    LogExcerpt excerpt =
+        GitHubMapping.excerpt(
+            api.immutableText(key, () -> GitHubMapping.excerptJson(excerpt(url))));
+    RepoState state = state(request.repo());
+    synchronized (state) {
+      state.workflow(request.workflow()).logs.put(request.jobId(), excerpt);
+    }
+  }
+
+  private LogExcerpt excerpt(okhttp3.HttpUrl url) {
     List<LogExcerpt.Line> matched = new ArrayList<>();
-    java.util.ArrayDeque<LogExcerpt.Line> tail = new java.util.ArrayDeque<>();
+    ArrayDeque<LogExcerpt.Line> tail = new ArrayDeque<>();
     long[] number = {0};
     api.streamLog(
-        api.url("repos/" + request.repo() + "/actions/jobs/" + request.jobId() + "/logs"),
+        url,
         line -> {
           LogExcerpt.Line numbered = new LogExcerpt.Line(++number[0], line);
           if (matched.size() < LOG_MATCHES
@@ -313,16 +374,10 @@ public final class GitHubFactSource implements AutoCloseable {
             tail.removeFirst();
           }
         });
-    Map<Long, LogExcerpt.Line> kept = new java.util.TreeMap<>();
+    Map<Long, LogExcerpt.Line> kept = new TreeMap<>();
     matched.forEach(line -> kept.put(line.number(), line));
     tail.forEach(line -> kept.put(line.number(), line));
-    RepoState state = state(request.repo());
-    synchronized (state) {
-      state
-          .workflow(request.workflow())
-          .logs
-          .put(request.jobId(), new LogExcerpt(List.copyOf(kept.values()), number[0]));
-    }
+    return new LogExcerpt(List.copyOf(kept.values()), number[0]);
   }
 
   /** Everything gathered so far, as immutable facts. */

@@ -106,4 +106,32 @@ final class GitHubMapping {
         steps,
         null);
   }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper EXCERPTS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /** A log excerpt as cached: {"total_lines": n, "lines": [[number, text], ...]}. */
+  static String excerptJson(io.flywheelgates.facts.LogExcerpt excerpt) {
+    var root = EXCERPTS.createObjectNode();
+    root.put("total_lines", excerpt.totalLines());
+    var lines = root.putArray("lines");
+    excerpt.lines().forEach(line -> lines.addArray().add(line.number()).add(line.text()));
+    return root.toString();
+  }
+
+  static io.flywheelgates.facts.LogExcerpt excerpt(String json) {
+    try {
+      JsonNode root = EXCERPTS.readTree(json);
+      List<io.flywheelgates.facts.LogExcerpt.Line> lines = new ArrayList<>();
+      root.path("lines")
+          .forEach(
+              line ->
+                  lines.add(
+                      new io.flywheelgates.facts.LogExcerpt.Line(
+                          line.path(0).asLong(), line.path(1).asText())));
+      return new io.flywheelgates.facts.LogExcerpt(lines, root.path("total_lines").asLong());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new GitHubException.Unobtainable("a cached log excerpt was unreadable");
+    }
+  }
 }

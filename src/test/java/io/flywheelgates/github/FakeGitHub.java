@@ -287,8 +287,8 @@ public final class FakeGitHub {
       }
     }
     server.stubFor(
-        get(urlPathEqualTo(r + "/actions/runs/" + run.id() + "/jobs"))
-            .withQueryParam("filter", equalTo("latest"))
+        get(urlPathEqualTo(
+                r + "/actions/runs/" + run.id() + "/attempts/" + run.runAttempt() + "/jobs"))
             .withQueryParam("per_page", equalTo("100"))
             .willReturn(json(page)));
   }

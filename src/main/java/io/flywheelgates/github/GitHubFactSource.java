@@ -171,12 +171,20 @@ public final class GitHubFactSource implements AutoCloseable {
     return repos.computeIfAbsent(repo, RepoState::new);
   }
 
-  /** The repository's metadata, fetched once. */
+  /**
+   * The repository's metadata, fetched once. The fetch holds only the repo's fetch lock, never its
+   * state monitor, so reading what was gathered never waits on the network.
+   */
   private RepoState repo(String repo) {
     RepoState state = state(repo);
-    synchronized (state) {
-      if (!state.fetched) {
-        GitHubApi.Answer answer = api.get(api.url("repos/" + repo));
+    synchronized (state.fetchLock) {
+      synchronized (state) {
+        if (state.fetched) {
+          return state;
+        }
+      }
+      GitHubApi.Answer answer = api.get(api.url("repos/" + repo));
+      synchronized (state) {
         state.found = answer.found();
         if (answer.found()) {
           state.defaultBranch = GitHubMapping.text(answer.body(), "default_branch");
@@ -417,6 +425,7 @@ public final class GitHubFactSource implements AutoCloseable {
   /** What is known of one repository; guarded by its own monitor. */
   private static final class RepoState {
     final String repo;
+    final Object fetchLock = new Object();
     boolean fetched;
     boolean found;
     String defaultBranch;

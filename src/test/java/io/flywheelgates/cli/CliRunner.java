@@ -10,11 +10,24 @@ final class CliRunner {
   record Result(int exitCode, String out, String err) {}
 
   /**
-   * Tests never reach the real GitHub: unless a test names its fake, the API is a closed loopback
-   * port.
+   * Tests never reach the real GitHub (unless a test names its fake, the API is a closed loopback
+   * port) and never share the user's HTTP cache: each runner has a cache directory of its own.
    */
   private final Map<String, String> env =
-      new HashMap<>(Map.of("GITHUB_API_URL", "http://127.0.0.1:9"));
+      new HashMap<>(
+          Map.of("GITHUB_API_URL", "http://127.0.0.1:9", "XDG_CACHE_HOME", freshCacheHome()));
+
+  private static String freshCacheHome() {
+    try {
+      return java.nio.file.Files.createTempDirectory("flywheel-gates-test-cache").toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  String cacheHome() {
+    return env.get("XDG_CACHE_HOME");
+  }
 
   private boolean interactive;
 

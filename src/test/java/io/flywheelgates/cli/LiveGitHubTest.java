@@ -254,6 +254,93 @@ class LiveGitHubTest {
         .contains("workflow platform-proof.yml not found in tinyland-inc/GloriousFlywheel");
   }
 
+  @Test
+  void aWarmReRunRevalidatesListsAndAsksNothingForFinishedJobsAndLogs() throws Exception {
+    FakeGitHub.serveFailingJobWithLog(github, Example.snapshot());
+    CliRunner.Result cold = checkAll("-v");
+    github.resetRequests();
+
+    CliRunner.Result warm = checkAll("-v");
+
+    assertThat(withoutSource(warm.out())).isEqualTo(withoutSource(cold.out()));
+    github.verify(0, getRequestedFor(urlPathMatching(".*/attempts/.*/jobs")));
+    github.verify(0, getRequestedFor(urlPathMatching(".*/logs")));
+    github.verify(0, getRequestedFor(urlPathMatching("/storage/.*")));
+    java.util.regex.Matcher cost =
+        java.util.regex.Pattern.compile(
+                "(\\d+) requests \\((\\d+) not modified, (\\d+) from cache\\)")
+            .matcher(warm.err());
+    assertThat(cost.find()).as(warm.err()).isTrue();
+    assertThat(cost.group(1))
+        .as("every request of the warm run was a 304")
+        .isEqualTo(cost.group(2));
+    assertThat(Integer.parseInt(cost.group(3))).isPositive();
+    assertThat(warm.err()).contains(" 304 ");
+  }
+
+  @Test
+  void theCacheHoldsNoTokenAndACorruptEntryIsRefetchedNotTrusted() throws Exception {
+    checkAll();
+    List<Path> entries;
+    try (var files = Files.walk(Path.of(cli.cacheHome()))) {
+      entries = files.filter(Files::isRegularFile).toList();
+    }
+    assertThat(entries).isNotEmpty();
+    for (Path entry : entries) {
+      String text = Files.readString(entry);
+      assertThat(text).doesNotContain(TOKEN);
+      Files.writeString(entry, text.substring(0, text.length() / 2));
+    }
+
+    CliRunner.Result again = checkAll();
+
+    assertThat(again.exitCode()).as(again.err()).isEqualTo(1);
+    assertThat(verdicts(again.out()))
+        .containsExactly(
+            "pr-1 GO", "pr-2 GO", "pr-3 NO_GO", "pr-4 BLOCKED", "pr-5 BLOCKED", "pr-6 BLOCKED");
+  }
+
+  @Test
+  void aSecondaryRateLimitsRetryAfterIsHonoured() {
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .inScenario("secondary")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                aResponse()
+                    .withStatus(403)
+                    .withHeader("Retry-After", "1")
+                    .withBody("{\"message\":\"You have exceeded a secondary rate limit\"}"))
+            .willSetStateTo("waited"));
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .inScenario("secondary")
+            .whenScenarioStateIs("waited")
+            .willReturn(FakeGitHub.repoJson("tinyland-inc/GloriousFlywheel")));
+
+    long started = System.nanoTime();
+    CliRunner.Result result = cli.run("check", "pr-1", "--at", EVENING);
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(0);
+    assertThat((System.nanoTime() - started) / 1e9).isGreaterThanOrEqualTo(1.0);
+  }
+
+  @Test
+  void anAnswerSlowerThanTheDeadlineIsReportedAsNotObtained() {
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .willReturn(FakeGitHub.repoJson("tinyland-inc/GloriousFlywheel").withFixedDelay(4000)));
+
+    long started = System.nanoTime();
+    CliRunner.Result result = cli.run("check", "pr-1", "--at", EVENING, "--timeout", "1");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(4);
+    assertThat(result.err())
+        .contains(
+            "could not obtain tinyland-inc/GloriousFlywheel: no answer before the --timeout deadline");
+    assertThat((System.nanoTime() - started) / 1e9).isLessThan(3.5);
+  }
+
   private static JsonNode withoutSource(String json) throws Exception {
     ObjectNode root = (ObjectNode) JSON.readTree(json);
     root.remove("source");

@@ -171,10 +171,9 @@ public final class FakeGitHub {
     meta.put("full_name", repo.fullName());
     meta.put("default_branch", repo.defaultBranch());
     meta.put("html_url", repo.htmlUrl());
-    server.stubFor(get(urlPathEqualTo(r)).willReturn(json(meta)));
+    stubJson(() -> get(urlPathEqualTo(r)), meta);
     for (PullRequestFact pr : repo.pullRequests()) {
-      server.stubFor(
-          get(urlPathEqualTo(r + "/pulls/" + pr.number())).willReturn(json(pullJson(pr))));
+      stubJson(() -> get(urlPathEqualTo(r + "/pulls/" + pr.number())), pullJson(pr));
     }
     for (String path : repo.touchedPathsSearched()) {
       List<PullRequestFact> merged =
@@ -186,30 +185,34 @@ public final class FakeGitHub {
       for (PullRequestFact pr : merged) {
         String sha = "commit" + pr.number();
         commits.addObject().put("sha", sha);
-        server.stubFor(
-            get(urlPathEqualTo(r + "/commits/" + sha + "/pulls"))
-                .willReturn(json(JSON.createArrayNode().add(pullJson(pr)))));
+        stubJson(
+            () -> get(urlPathEqualTo(r + "/commits/" + sha + "/pulls")),
+            JSON.createArrayNode().add(pullJson(pr)));
         ArrayNode files = JSON.createArrayNode();
         pr.files().forEach(file -> files.addObject().put("filename", file));
-        server.stubFor(
-            get(urlPathEqualTo(r + "/pulls/" + pr.number() + "/files"))
-                .withQueryParam("per_page", equalTo("100"))
-                .willReturn(json(files)));
+        stubJson(
+            () ->
+                get(urlPathEqualTo(r + "/pulls/" + pr.number() + "/files"))
+                    .withQueryParam("per_page", equalTo("100")),
+            files);
       }
-      server.stubFor(
-          get(urlPathEqualTo(r + "/commits"))
-              .withQueryParam("path", equalTo(path))
-              .withQueryParam("sha", equalTo(repo.defaultBranch()))
-              .willReturn(json(commits)));
+      stubJson(
+          () ->
+              get(urlPathEqualTo(r + "/commits"))
+                  .withQueryParam("path", equalTo(path))
+                  .withQueryParam("sha", equalTo(repo.defaultBranch())),
+          commits);
     }
     for (FileFact file : repo.files()) {
-      MappingBuilder contents =
-          get(urlPathEqualTo(r + "/contents/" + file.path()))
-              .withQueryParam("ref", equalTo(file.ref()));
+      java.util.function.Supplier<MappingBuilder> contents =
+          () ->
+              get(urlPathEqualTo(r + "/contents/" + file.path()))
+                  .withQueryParam("ref", equalTo(file.ref()));
       if (!file.exists()) {
         server.stubFor(
-            contents.willReturn(
-                aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
+            contents
+                .get()
+                .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
         continue;
       }
       ObjectNode body = JSON.createObjectNode();
@@ -221,7 +224,7 @@ public final class FakeGitHub {
       body.put(
           "content",
           Base64.getMimeEncoder().encodeToString(file.content().getBytes(StandardCharsets.UTF_8)));
-      server.stubFor(contents.willReturn(json(body)));
+      stubJson(contents, body);
     }
     for (WorkflowFacts workflow : repo.workflows()) {
       serveWorkflow(r, workflow);
@@ -230,13 +233,15 @@ public final class FakeGitHub {
 
   private void serveWorkflow(String r, WorkflowFacts workflow) {
     String file = workflow.path().substring(workflow.path().lastIndexOf('/') + 1);
-    MappingBuilder list =
-        get(urlPathEqualTo(r + "/actions/workflows/" + file + "/runs"))
-            .withQueryParam("exclude_pull_requests", equalTo("true"))
-            .withQueryParam("per_page", equalTo("100"));
+    java.util.function.Supplier<MappingBuilder> list =
+        () ->
+            get(urlPathEqualTo(r + "/actions/workflows/" + file + "/runs"))
+                .withQueryParam("exclude_pull_requests", equalTo("true"))
+                .withQueryParam("per_page", equalTo("100"));
     if (!workflow.found()) {
       server.stubFor(
-          list.willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
+          list.get()
+              .willReturn(aResponse().withStatus(404).withBody("{\"message\":\"Not Found\"}")));
       return;
     }
     ObjectNode page = JSON.createObjectNode();
@@ -248,7 +253,7 @@ public final class FakeGitHub {
         serveJobs(r, run);
       }
     }
-    server.stubFor(list.willReturn(json(page)));
+    stubJson(list, page);
   }
 
   private void serveJobs(String r, RunFact run) {
@@ -286,11 +291,12 @@ public final class FakeGitHub {
         serveLog(r, job.id(), job.log().lines().stream().map(LogExcerpt.Line::text).toList());
       }
     }
-    server.stubFor(
-        get(urlPathEqualTo(
-                r + "/actions/runs/" + run.id() + "/attempts/" + run.runAttempt() + "/jobs"))
-            .withQueryParam("per_page", equalTo("100"))
-            .willReturn(json(page)));
+    stubJson(
+        () ->
+            get(urlPathEqualTo(
+                    r + "/actions/runs/" + run.id() + "/attempts/" + run.runAttempt() + "/jobs"))
+                .withQueryParam("per_page", equalTo("100")),
+        page);
   }
 
   /**
@@ -339,6 +345,33 @@ public final class FakeGitHub {
     node.putObject("head").put("ref", pr.headRef());
     node.putObject("base").put("ref", pr.baseRef());
     return node;
+  }
+
+  /**
+   * A JSON answer with an ETag, and the 304 GitHub gives for it when the request carries that ETag
+   * in If-None-Match: conditional requests work as they do against GitHub.
+   */
+  private void stubJson(java.util.function.Supplier<MappingBuilder> mapping, Object body) {
+    String etag = etagOf(body);
+    server.stubFor(mapping.get().willReturn(json(body).withHeader("ETag", etag)));
+    server.stubFor(
+        mapping
+            .get()
+            .withHeader("If-None-Match", equalTo(etag))
+            .atPriority(1)
+            .willReturn(
+                aResponse()
+                    .withStatus(304)
+                    .withHeader("ETag", etag)
+                    .withHeader("x-ratelimit-remaining", "4990")));
+  }
+
+  private static String etagOf(Object body) {
+    try {
+      return "\"" + Integer.toHexString(JSON.writeValueAsString(body).hashCode()) + "\"";
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
   }
 
   static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(Object body) {

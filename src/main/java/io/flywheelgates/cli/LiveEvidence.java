@@ -40,13 +40,29 @@ final class LiveEvidence {
     Set<FactRequest> asked = new HashSet<>();
     Engine.Evaluation evaluation =
         engine.evaluateListingMissing(definitions, facts, at, source, ids);
+    int rounds = 0;
+    int chain = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
       List<FactRequest> todo = evaluation.missing().stream().filter(asked::add).toList();
       if (todo.isEmpty() || Instant.now().isAfter(deadline)) {
         break;
       }
+      long started = System.nanoTime();
       facts = github.fetch(todo, deadline);
+      long fetchMillis = (System.nanoTime() - started) / 1_000_000;
       evaluation = engine.evaluateListingMissing(definitions, facts, at, source, ids);
+      rounds++;
+      chain += todo.stream().mapToInt(LiveEvidence::sequentialRequests).max().orElse(0);
+      if (verbose) {
+        err.println(
+            "round "
+                + rounds
+                + ": "
+                + todo.size()
+                + " facts asked for, fetched in "
+                + fetchMillis
+                + " ms");
+      }
     }
     github
         .unobtainable()
@@ -54,10 +70,23 @@ final class LiveEvidence {
             (request, why) ->
                 err.println("flywheel-gates: could not obtain " + describe(request) + ": " + why));
     if (verbose) {
+      err.println(rounds + " rounds; longest chain of dependent requests about " + chain);
       err.println(github.costLine());
     }
     err.flush();
     return new Outcome(evaluation.verdict(), facts);
+  }
+
+  /**
+   * Requests that must follow one another to answer one fact: a changed-file search lists commits,
+   * then their pull request, then its files; a log is a redirect, then the storage. A run list's
+   * further pages are not counted.
+   */
+  private static int sequentialRequests(FactRequest request) {
+    if (request instanceof FactRequest.PullRequestsTouching) {
+      return 3;
+    }
+    return request instanceof FactRequest.Log ? 2 : 1;
   }
 
   private static String describe(FactRequest request) {

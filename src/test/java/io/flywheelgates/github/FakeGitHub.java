@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import io.flywheelgates.facts.FileFact;
 import io.flywheelgates.facts.JobFact;
@@ -38,15 +39,24 @@ public final class FakeGitHub {
    */
   private static final long NEWEST_PROOF_RUN = 24600001096L;
 
-  private final WireMockExtension server;
+  private final Stubbing server;
+  private final String baseUrl;
 
-  private FakeGitHub(WireMockExtension server) {
+  private FakeGitHub(Stubbing server, String baseUrl) {
     this.server = server;
+    this.baseUrl = baseUrl;
   }
 
   /** Stubs every endpoint the bundled gates read, for every fact in the snapshot. */
   public static void serve(WireMockExtension server, Snapshot snapshot) {
-    FakeGitHub fake = new FakeGitHub(server);
+    serve(server, server.baseUrl(), snapshot);
+  }
+
+  /**
+   * As {@link #serve(WireMockExtension, Snapshot)}, for a server started by hand (the benchmark's).
+   */
+  public static void serve(Stubbing server, String baseUrl, Snapshot snapshot) {
+    FakeGitHub fake = new FakeGitHub(server, baseUrl);
     for (RepoFacts repo : snapshot.repositories()) {
       fake.serveRepo(repo);
     }
@@ -67,7 +77,11 @@ public final class FakeGitHub {
    * and serves that log behind GitHub's redirect to storage.
    */
   public static void serveFailingJobWithLog(WireMockExtension server, Snapshot snapshot) {
-    FakeGitHub fake = new FakeGitHub(server);
+    serveFailingJobWithLog(server, server.baseUrl(), snapshot);
+  }
+
+  public static void serveFailingJobWithLog(Stubbing server, String baseUrl, Snapshot snapshot) {
+    FakeGitHub fake = new FakeGitHub(server, baseUrl);
     for (RepoFacts repo : snapshot.repositories()) {
       for (WorkflowFacts workflow : repo.workflows()) {
         for (RunFact run : workflow.runs()) {
@@ -307,8 +321,7 @@ public final class FakeGitHub {
     String storage = "/storage/job-logs/" + jobId + ".txt";
     server.stubFor(
         get(urlPathEqualTo(r + "/actions/jobs/" + jobId + "/logs"))
-            .willReturn(
-                aResponse().withStatus(302).withHeader("Location", server.baseUrl() + storage)));
+            .willReturn(aResponse().withStatus(302).withHeader("Location", baseUrl + storage)));
     server.stubFor(
         get(urlPathEqualTo(storage))
             .willReturn(

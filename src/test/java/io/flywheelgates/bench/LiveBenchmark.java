@@ -38,6 +38,12 @@ public final class LiveBenchmark {
       FakeGitHub.serve(server, server.baseUrl(), snapshot);
       FakeGitHub.serveFailingJobWithLog(server, server.baseUrl(), snapshot);
       server.setGlobalFixedDelay(delay);
+      if (args.length > 1 && args[1].equals("--serve")) {
+        // Keeps the fake GitHub up for trying commands by hand: bench/live.sh 0 --serve
+        System.out.println("serving the example rollout on " + server.baseUrl() + " for 60 s");
+        Thread.sleep(60_000);
+        return;
+      }
       Path cache = Files.createTempDirectory("flywheel-gates-bench-cache");
       System.out.printf(
           "fake GitHub on %s, %d ms added to every answer%n", server.baseUrl(), delay);

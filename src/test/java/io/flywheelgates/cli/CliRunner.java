@@ -30,6 +30,12 @@ final class CliRunner {
   }
 
   private boolean interactive;
+  private final java.util.List<Result> results = new java.util.ArrayList<>();
+
+  /** Everything this runner has run, for checks that span a whole test. */
+  java.util.List<Result> results() {
+    return java.util.List.copyOf(results);
+  }
 
   /** As if stdout were a terminal. */
   CliRunner interactive() {
@@ -46,6 +52,8 @@ final class CliRunner {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out), new PrintWriter(err), env, interactive);
-    return new Result(code, out.toString(), err.toString());
+    Result result = new Result(code, out.toString(), err.toString());
+    results.add(result);
+    return result;
   }
 }

@@ -49,6 +49,22 @@ class LiveGitHubTest {
     cli = new CliRunner().env("GH_TOKEN", TOKEN).env("GITHUB_API_URL", github.baseUrl());
   }
 
+  /** Whatever a test did, the token is in no output, no cache file and no file it wrote. */
+  @org.junit.jupiter.api.AfterEach
+  void theTokenAppearsNowhere() throws Exception {
+    for (CliRunner.Result result : cli.results()) {
+      assertThat(result.out()).doesNotContain(TOKEN);
+      assertThat(result.err()).doesNotContain(TOKEN);
+    }
+    for (Path root : List.of(Path.of(cli.cacheHome()), temp)) {
+      try (var files = Files.walk(root)) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          assertThat(Files.readString(file)).as(file.toString()).doesNotContain(TOKEN);
+        }
+      }
+    }
+  }
+
   private CliRunner.Result checkAll(String... more) {
     List<String> args =
         new ArrayList<>(List.of("check", "--all", "--at", EVENING, "--format", "json"));

@@ -51,11 +51,7 @@ final class Checker {
         new Source(
             "snapshot", options.snapshot.toString(), snapshot.apiUrl(), snapshot.capturedAt());
     if (log != null) {
-      long runs =
-          snapshot.repositories().stream()
-              .flatMap(repo -> repo.workflows().stream())
-              .mapToLong(workflow -> workflow.runs().size())
-              .sum();
+      long runs = snapshot.facts().runCount();
       log.println(
           "facts: snapshot "
               + options.snapshot

@@ -76,11 +76,7 @@ final class SnapshotCommand implements Callable<Integer> {
               definitions, ids, capturedAt, source, github.deadline(), err, verbose);
       Snapshot snapshot = Snapshot.of(capturedAt, source.apiUrl(), outcome.facts());
       new SnapshotCodec().write(snapshot, output);
-      long runs =
-          snapshot.repositories().stream()
-              .flatMap(r -> r.workflows().stream())
-              .mapToLong(w -> w.runs().size())
-              .sum();
+      long runs = snapshot.facts().runCount();
       err.println(
           "flywheel-gates: wrote "
               + output

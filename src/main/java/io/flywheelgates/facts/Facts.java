@@ -24,6 +24,14 @@ public record Facts(List<RepoFacts> repositories) {
     return Optional.empty();
   }
 
+  /** How many workflow runs were observed, across every repository. */
+  public long runCount() {
+    return repositories.stream()
+        .flatMap(repo -> repo.workflows().stream())
+        .mapToLong(workflow -> workflow.runs().size())
+        .sum();
+  }
+
   /** Indexes by name once, for callers that look repos up many times. */
   public Map<String, RepoFacts> byName() {
     Map<String, RepoFacts> byName = new LinkedHashMap<>();

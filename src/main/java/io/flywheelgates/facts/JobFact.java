@@ -26,5 +26,22 @@ public record JobFact(
     steps = steps == null ? List.of() : List.copyOf(steps);
   }
 
+  /** The same job with its log excerpt gathered. */
+  public JobFact withLog(LogExcerpt gathered) {
+    return new JobFact(
+        id,
+        name,
+        status,
+        conclusion,
+        labels,
+        runnerName,
+        runnerGroupName,
+        startedAt,
+        completedAt,
+        htmlUrl,
+        steps,
+        gathered);
+  }
+
   public record StepFact(int number, String name, String status, String conclusion) {}
 }

@@ -24,6 +24,22 @@ public record RunFact(
     jobs = jobs == null ? null : List.copyOf(jobs);
   }
 
+  /** The same run with its jobs gathered. */
+  public RunFact withJobs(List<JobFact> gathered) {
+    return new RunFact(
+        id,
+        name,
+        headBranch,
+        headSha,
+        event,
+        status,
+        conclusion,
+        runAttempt,
+        createdAt,
+        htmlUrl,
+        gathered);
+  }
+
   public boolean isCompleted() {
     return "completed".equals(status);
   }

@@ -463,42 +463,17 @@ public final class GitHubFactSource implements AutoCloseable {
       List<RunFact> built = new ArrayList<>();
       for (RunFact run : runs.values()) {
         List<JobFact> runJobs = jobs.get(run.id());
-        if (runJobs != null) {
-          runJobs = runJobs.stream().map(job -> withLog(job, logs.get(job.id()))).toList();
-        }
         built.add(
-            new RunFact(
-                run.id(),
-                run.name(),
-                run.headBranch(),
-                run.headSha(),
-                run.event(),
-                run.status(),
-                run.conclusion(),
-                run.runAttempt(),
-                run.createdAt(),
-                run.htmlUrl(),
-                runJobs));
+            runJobs == null
+                ? run
+                : run.withJobs(
+                    runJobs.stream()
+                        .map(
+                            job ->
+                                logs.containsKey(job.id()) ? job.withLog(logs.get(job.id())) : job)
+                        .toList()));
       }
       return new WorkflowFacts(path, found, id, name, htmlUrl, built);
-    }
-
-    private static JobFact withLog(JobFact job, LogExcerpt log) {
-      return log == null
-          ? job
-          : new JobFact(
-              job.id(),
-              job.name(),
-              job.status(),
-              job.conclusion(),
-              job.labels(),
-              job.runnerName(),
-              job.runnerGroupName(),
-              job.startedAt(),
-              job.completedAt(),
-              job.htmlUrl(),
-              job.steps(),
-              log);
     }
   }
 }

@@ -111,20 +111,7 @@ public final class FakeGitHub {
                             2))
                     : job);
           }
-          fake.serveJobs(
-              "/repos/" + repo.fullName(),
-              new RunFact(
-                  run.id(),
-                  run.name(),
-                  run.headBranch(),
-                  run.headSha(),
-                  run.event(),
-                  run.status(),
-                  run.conclusion(),
-                  run.runAttempt(),
-                  run.createdAt(),
-                  run.htmlUrl(),
-                  jobs));
+          fake.serveJobs("/repos/" + repo.fullName(), run.withJobs(jobs));
         }
       }
     }

@@ -14,4 +14,17 @@ public record FailureMode(
     List<String> symptoms,
     String interpretation,
     List<String> response,
-    List<Pattern> logPatterns) {}
+    List<Pattern> logPatterns,
+    List<Pattern> failedStepPatterns) {
+
+  /**
+   * Whether this cause can apply to a job whose failed step has this name: when {@code
+   * failedStepPatterns} are given (workspace pollution shows in checkout and cleanup steps, a
+   * publish failure in publish steps), one must match.
+   */
+  public boolean appliesToStep(String failedStep) {
+    return failedStepPatterns.isEmpty()
+        || (failedStep != null
+            && failedStepPatterns.stream().anyMatch(p -> p.matcher(failedStep).find()));
+  }
+}

@@ -221,6 +221,18 @@ final class MappingReader {
     return node == null ? null : asPattern(node, key);
   }
 
+  /** A list of regular expressions; each that does not compile is a problem at its own location. */
+  List<Pattern> patternList(String key) {
+    List<Pattern> patterns = new ArrayList<>();
+    for (YamlNode node : list(key)) {
+      Pattern pattern = asPattern(node, key + " item");
+      if (pattern != null) {
+        patterns.add(pattern);
+      }
+    }
+    return List.copyOf(patterns);
+  }
+
   Pattern asPattern(YamlNode node, String what) {
     String text = asText(node, what);
     if (text == null) {

@@ -137,18 +137,13 @@ final class RolloutReader {
     List<String> symptoms = map.textList("symptoms");
     String interpretation = map.requiredText("interpretation");
     List<String> response = map.textList("response");
-    List<Pattern> patterns = new ArrayList<>();
-    for (YamlNode patternNode : map.list("log_patterns")) {
-      Pattern pattern = map.asPattern(patternNode, "log_patterns item");
-      if (pattern != null) {
-        patterns.add(pattern);
-      }
-    }
+    List<Pattern> logPatterns = map.patternList("log_patterns");
+    List<Pattern> stepPatterns = map.patternList("failed_step_patterns");
     map.finish();
     if (id == null || name == null || interpretation == null) {
       return null;
     }
     return new FailureMode(
-        id, name, noteRef, symptoms, interpretation, response, List.copyOf(patterns));
+        id, name, noteRef, symptoms, interpretation, response, logPatterns, stepPatterns);
   }
 }

@@ -62,6 +62,20 @@ public sealed interface Rule {
   record RunFilter(String repo, String workflow, String branch, List<String> events, Since since) {}
 
   /**
+   * Every job of a workflow (or each job on the named lanes) runs at least one real command: a
+   * {@code run:} step that does more than {@code echo}, {@code env}, {@code printenv} or print
+   * {@code $GITHUB_ENV} (Failure Mode 5).
+   */
+  record RunsRealCommands(
+      String id,
+      String describe,
+      Location location,
+      String repo,
+      String workflow,
+      List<String> lanes)
+      implements Rule {}
+
+  /**
    * Runs of a workflow. With {@code conclusion: success}: at least {@code count} distinct runs
    * whose lane job succeeded, per lane. With {@code conclusion: failure} and {@code consecutive}:
    * the newest {@code count} runs on some lane all failed, each for one of {@code causes}; this

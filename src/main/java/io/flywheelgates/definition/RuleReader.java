@@ -20,6 +20,7 @@ final class RuleReader {
           "file_exists",
           "file_matches",
           "workflow_calls",
+          "runs_real_commands",
           "workflow_runs",
           "success_ratio",
           "gate_status",
@@ -187,6 +188,14 @@ final class RuleReader {
                   map.text("ref"),
                   requiredPattern(map, "pattern"));
           case "workflow_calls" -> workflowCalls(id, describe, at, map);
+          case "runs_real_commands" ->
+              new Rule.RunsRealCommands(
+                  id,
+                  describe,
+                  at,
+                  repo(map),
+                  workflowPath(map.requiredText("workflow")),
+                  lanes(map));
           case "workflow_runs" -> workflowRuns(id, describe, at, map);
           case "success_ratio" -> successRatio(id, describe, at, map);
           case "gate_status" -> gateStatus(id, describe, at, map);

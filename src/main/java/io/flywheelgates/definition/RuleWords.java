@@ -39,6 +39,15 @@ public final class RuleWords {
           + calls.repo()
           + " "
           + String.join(", ", parts);
+    } else if (rule instanceof Rule.RunsRealCommands real) {
+      return (real.lanes().isEmpty()
+              ? "every job"
+              : "each job on " + String.join(", ", real.lanes()))
+          + " of "
+          + real.workflow()
+          + " in "
+          + real.repo()
+          + " runs a real command, not only echo/env/printenv";
     } else if (rule instanceof Rule.WorkflowRuns runs) {
       String lanes =
           runs.lanes().isEmpty()

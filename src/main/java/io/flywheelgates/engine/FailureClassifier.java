@@ -57,7 +57,11 @@ final class FailureClassifier {
     if (log == null) {
       return new Classification(UNCLASSIFIED, "its log was not gathered", true);
     }
+    String failedStep = failedStep(job);
     for (FailureMode mode : rollout.failureModes()) {
+      if (!mode.appliesToStep(failedStep)) {
+        continue;
+      }
       for (Pattern pattern : mode.logPatterns()) {
         for (LogExcerpt.Line line : log.lines()) {
           if (pattern.matcher(line.text()).find()) {
@@ -68,5 +72,14 @@ final class FailureClassifier {
       }
     }
     return new Classification(UNCLASSIFIED, "no failure signature matched its log", false);
+  }
+
+  /** The name of the step that failed, or null when the job records no failed step. */
+  static String failedStep(JobFact job) {
+    return job.steps().stream()
+        .filter(step -> "failure".equals(step.conclusion()))
+        .map(JobFact.StepFact::name)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -49,6 +49,8 @@ final class RuleEvaluator {
       return fileMatches(matches);
     } else if (rule instanceof Rule.WorkflowCalls calls) {
       return workflowCalls(calls);
+    } else if (rule instanceof Rule.RunsRealCommands real) {
+      return runsRealCommands(real);
     } else if (rule instanceof Rule.WorkflowRuns runs) {
       return runs.consecutive() ? runRules.failureStreak(runs) : runRules.successes(runs);
     } else if (rule instanceof Rule.SuccessRatio ratio) {
@@ -248,6 +250,65 @@ final class RuleEvaluator {
             + ": "
             + String.join(" | ", nearMisses).replace(", expected", ", set to"),
         evidence);
+  }
+
+  /** Failure Mode 5: a proof job whose run steps only show state proves nothing about its lane. */
+  private Finding runsRealCommands(Rule.RunsRealCommands rule) {
+    FileLookup lookup = lookUp(rule.repo(), rule.workflow(), null);
+    if (lookup.blocker() != null) {
+      return lookup.blocker();
+    }
+    FileFact file = lookup.file();
+    String name = Describe.fileName(rule.workflow());
+    if (file.content() == null) {
+      return Finding.error(
+          "the text of " + rule.workflow() + " was not gathered",
+          "the contents of " + rule.workflow());
+    }
+    WorkflowFiles.Parsed parsed =
+        context.workflowFiles.parse(
+            rule.repo() + "/" + file.path() + "@" + file.ref(), file.content());
+    List<Evidence> evidence = List.of(fileEvidence(file).build());
+    if (parsed.problem() != null) {
+      return Finding.fail(
+          name + " is not a readable workflow: " + parsed.problem(),
+          "a valid " + rule.workflow(),
+          evidence);
+    }
+    List<String> real = new ArrayList<>();
+    List<String> synthetic = new ArrayList<>();
+    List<String> lanesWithoutJob = new ArrayList<>(rule.lanes());
+    for (WorkflowFiles.Job job : parsed.jobs()) {
+      if (!rule.lanes().isEmpty() && rule.lanes().stream().noneMatch(job.runsOn()::contains)) {
+        continue;
+      }
+      lanesWithoutJob.removeAll(job.runsOn());
+      String command = job.firstRealCommand();
+      if (command == null) {
+        synthetic.add(job.name());
+      } else {
+        real.add(job.name() + ": " + command);
+      }
+    }
+    if (!lanesWithoutJob.isEmpty()) {
+      return Finding.fail(
+          name + " has no job on " + String.join(", ", lanesWithoutJob),
+          "a job on " + String.join(", ", lanesWithoutJob) + " that runs a real command",
+          evidence);
+    }
+    if (!synthetic.isEmpty()) {
+      return Finding.fail(
+          name
+              + ": synthetic-proof: job "
+              + String.join(", ", synthetic)
+              + " only echoes environment state (Failure Mode 5)",
+          "one real lightweight command per lane in " + String.join(", ", synthetic),
+          evidence);
+    }
+    if (real.isEmpty()) {
+      return Finding.fail(name + " has no jobs", "a job that runs a real command", evidence);
+    }
+    return Finding.pass(name + ": " + String.join("; ", real), evidence);
   }
 
   private Finding gateStatus(Rule.GateStatus rule) {

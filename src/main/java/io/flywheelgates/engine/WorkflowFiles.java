@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads GitHub workflow files (text from the facts) into their jobs. Parsing text is not I/O; each
@@ -18,10 +19,44 @@ final class WorkflowFiles {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   /**
-   * A job as written: its {@code uses} (reusable workflow), {@code with:} inputs as text, {@code
-   * runs-on} labels.
+   * Commands that only show state: a job running nothing else proves nothing about its lane
+   * (Failure Mode 5).
    */
-  record Job(String name, String uses, Map<String, String> with, List<String> runsOn) {}
+  private static final Set<String> SHOW_ONLY =
+      Set.of("echo", "printf", "env", "printenv", "export", "set", "true", ":");
+
+  /**
+   * A job as written: its {@code uses} (reusable workflow), {@code with:} inputs as text, {@code
+   * runs-on} labels, and the scripts of its {@code run:} steps.
+   */
+  record Job(
+      String name,
+      String uses,
+      Map<String, String> with,
+      List<String> runsOn,
+      List<String> runScripts) {
+
+    /**
+     * The first command line of its run steps that does more than show state, or null when there is
+     * none.
+     */
+    String firstRealCommand() {
+      for (String script : runScripts) {
+        for (String line : script.split("\\R")) {
+          String command = line.strip();
+          if (command.isEmpty() || command.startsWith("#")) {
+            continue;
+          }
+          String first = command.split("[\\s|;&]+", 2)[0];
+          boolean printsEnvFile = first.equals("cat") && command.contains("GITHUB_ENV");
+          if (!SHOW_ONLY.contains(first) && !printsEnvFile) {
+            return command;
+          }
+        }
+      }
+      return null;
+    }
+  }
 
   /** Either jobs, or why the file could not be read as a workflow. */
   record Parsed(List<Job> jobs, String problem) {}
@@ -44,20 +79,22 @@ final class WorkflowFiles {
       return new Parsed(List.of(), "it has no 'jobs' mapping");
     }
     List<Job> result = new ArrayList<>();
-    jobs.properties()
-        .forEach(
-            entry -> {
-              JsonNode job = entry.getValue();
-              Map<String, String> with = new LinkedHashMap<>();
-              JsonNode withNode = job.get("with");
-              if (withNode != null && withNode.isObject()) {
-                withNode
-                    .fields()
-                    .forEachRemaining(input -> with.put(input.getKey(), text(input.getValue())));
-              }
-              result.add(
-                  new Job(entry.getKey(), text(job.get("uses")), with, runsOn(job.get("runs-on"))));
-            });
+    for (Map.Entry<String, JsonNode> entry : jobs.properties()) {
+      JsonNode job = entry.getValue();
+      Map<String, String> with = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> input : job.path("with").properties()) {
+        with.put(input.getKey(), text(input.getValue()));
+      }
+      List<String> scripts = new ArrayList<>();
+      for (JsonNode step : job.path("steps")) {
+        if (step.hasNonNull("run")) {
+          scripts.add(step.get("run").asText());
+        }
+      }
+      result.add(
+          new Job(
+              entry.getKey(), text(job.get("uses")), with, runsOn(job.get("runs-on")), scripts));
+    }
     return new Parsed(List.copyOf(result), null);
   }
 

@@ -266,6 +266,48 @@ class EngineSemanticsTest {
   }
 
   @Test
+  void aProofJobThatOnlyEchoesIsSyntheticProof() {
+    World world = new World();
+    String echoOnly =
+        ProofWorld.PROOF_YML.replace(
+            "      proof-nix-heavy:\n        runs-on: tinyland-nix-heavy\n        steps:\n          - run: nix build .#proof-hello\n",
+            "      proof-nix-heavy:\n        runs-on: tinyland-nix-heavy\n        steps:\n          - run: |\n"
+                + "              echo \"ATTIC_SERVER=$ATTIC_SERVER\"\n              env | grep BAZEL\n              cat \"$GITHUB_ENV\"\n");
+    assertThat(echoOnly).isNotEqualTo(ProofWorld.PROOF_YML);
+    world.repo(GF).mergedPr(220, "2026-04-15T14:02:00Z", PROOF).file(PROOF, echoOnly);
+
+    CheckResult real =
+        check(
+            evaluate(world.facts(), EVENING, "pr-1").prs().get(0),
+            "code",
+            "proof-runs-real-commands");
+
+    assertThat(real.status()).isEqualTo(Status.FAIL);
+    assertThat(real.summary())
+        .contains("synthetic-proof: job proof-nix-heavy only echoes environment state");
+    assertThat(real.needs()).isEqualTo("one real lightweight command per lane in proof-nix-heavy");
+  }
+
+  @Test
+  void anEchoBesideARealCommandIsNotSynthetic() {
+    World world = new World();
+    String mixed =
+        ProofWorld.PROOF_YML.replace(
+            "- run: nix build .#proof-hello",
+            "- run: |\n              echo start\n              nix build .#proof-hello");
+    world.repo(GF).mergedPr(220, "2026-04-15T14:02:00Z", PROOF).file(PROOF, mixed);
+
+    CheckResult real =
+        check(
+            evaluate(world.facts(), EVENING, "pr-1").prs().get(0),
+            "code",
+            "proof-runs-real-commands");
+
+    assertThat(real.status()).as(real.summary()).isEqualTo(Status.PASS);
+    assertThat(real.summary()).contains("proof-nix-heavy: nix build .#proof-hello");
+  }
+
+  @Test
   void aWorkflowWithNoRunsDoesNotPassAndSaysSo() {
     PrResult pr = pr1(new ProofWorld());
     CheckResult proof = check(pr, "proof", "default-branch-proof-per-lane");

@@ -270,9 +270,9 @@ class EngineSemanticsTest {
     World world = new World();
     String echoOnly =
         ProofWorld.PROOF_YML.replace(
-            "      proof-nix-heavy:\n        runs-on: tinyland-nix-heavy\n        steps:\n          - run: nix build .#proof-hello\n",
-            "      proof-nix-heavy:\n        runs-on: tinyland-nix-heavy\n        steps:\n          - run: |\n"
-                + "              echo \"ATTIC_SERVER=$ATTIC_SERVER\"\n              env | grep BAZEL\n              cat \"$GITHUB_ENV\"\n");
+            "  proof-nix-heavy:\n    runs-on: tinyland-nix-heavy\n    steps:\n      - run: nix build .#proof-hello\n",
+            "  proof-nix-heavy:\n    runs-on: tinyland-nix-heavy\n    steps:\n      - run: |\n"
+                + "          echo \"ATTIC_SERVER=$ATTIC_SERVER\"\n          env | grep BAZEL\n          cat \"$GITHUB_ENV\"\n");
     assertThat(echoOnly).isNotEqualTo(ProofWorld.PROOF_YML);
     world.repo(GF).mergedPr(220, "2026-04-15T14:02:00Z", PROOF).file(PROOF, echoOnly);
 
@@ -294,7 +294,7 @@ class EngineSemanticsTest {
     String mixed =
         ProofWorld.PROOF_YML.replace(
             "- run: nix build .#proof-hello",
-            "- run: |\n              echo start\n              nix build .#proof-hello");
+            "- run: |\n          echo start\n          nix build .#proof-hello");
     world.repo(GF).mergedPr(220, "2026-04-15T14:02:00Z", PROOF).file(PROOF, mixed);
 
     CheckResult real =

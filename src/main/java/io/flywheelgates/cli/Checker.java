@@ -40,9 +40,9 @@ final class Checker {
     if (options.snapshot == null) {
       Instant at = options.at != null ? options.at : Instant.now();
       try (GitHubFactSource source = github.open(definitions, environment, err, options.verbose)) {
-        return LiveEvidence.gather(
+        return LiveEvidence.verdict(
                 definitions, ids, at, source, github.deadline(), err, options.verbose)
-            .verdict();
+            .result();
       }
     }
     Snapshot snapshot = new SnapshotCodec().read(options.snapshot);

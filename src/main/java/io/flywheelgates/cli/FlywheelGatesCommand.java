@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
       ExplainCommand.class,
       ValidateCommand.class,
       SnapshotCommand.class,
+      TriageCommand.class,
       VersionCommand.class
     },
     footer = {"", "Run 'flywheel-gates COMMAND --help' for a command's options."})

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Gathers live evidence in rounds: evaluate, fetch exactly the facts the rules lacked, evaluate
@@ -22,11 +23,15 @@ import java.util.Set;
 final class LiveEvidence {
   private static final int MAX_ROUNDS = 40;
 
-  record Outcome(RolloutVerdict verdict, Facts facts) {}
+  /** What a pure step made of the facts, and the facts it lacked. */
+  record Step<T>(T result, Set<FactRequest> missing) {}
+
+  record Outcome<T>(T result, Facts facts) {}
 
   private LiveEvidence() {}
 
-  static Outcome gather(
+  /** Evaluates the rollout's verdict from live evidence. */
+  static Outcome<RolloutVerdict> verdict(
       Definitions definitions,
       List<String> ids,
       Instant at,
@@ -36,21 +41,42 @@ final class LiveEvidence {
       boolean verbose) {
     Source source = new Source("github", null, github.apiUrl(), null);
     Engine engine = new Engine();
+    return gather(
+        facts -> {
+          Engine.Evaluation evaluation =
+              engine.evaluateListingMissing(definitions, facts, at, source, ids);
+          return new Step<>(evaluation.verdict(), evaluation.missing());
+        },
+        github,
+        deadline,
+        err,
+        verbose);
+  }
+
+  /**
+   * Runs a pure step over the facts gathered so far, fetches what it lacked, and runs it again,
+   * until it lacks nothing new, the deadline passes or the rounds run out.
+   */
+  static <T> Outcome<T> gather(
+      Function<Facts, Step<T>> step,
+      GitHubFactSource github,
+      Instant deadline,
+      PrintWriter err,
+      boolean verbose) {
     Facts facts = new Facts(List.of());
     Set<FactRequest> asked = new HashSet<>();
-    Engine.Evaluation evaluation =
-        engine.evaluateListingMissing(definitions, facts, at, source, ids);
+    Step<T> current = step.apply(facts);
     int rounds = 0;
     int chain = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      List<FactRequest> todo = evaluation.missing().stream().filter(asked::add).toList();
+      List<FactRequest> todo = current.missing().stream().filter(asked::add).toList();
       if (todo.isEmpty() || Instant.now().isAfter(deadline)) {
         break;
       }
       long started = System.nanoTime();
       facts = github.fetch(todo, deadline);
       long fetchMillis = (System.nanoTime() - started) / 1_000_000;
-      evaluation = engine.evaluateListingMissing(definitions, facts, at, source, ids);
+      current = step.apply(facts);
       rounds++;
       chain += todo.stream().mapToInt(LiveEvidence::sequentialRequests).max().orElse(0);
       if (verbose) {
@@ -74,7 +100,7 @@ final class LiveEvidence {
       err.println(github.costLine());
     }
     err.flush();
-    return new Outcome(evaluation.verdict(), facts);
+    return new Outcome<>(current.result(), facts);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.facts.Snapshot;
 import io.flywheelgates.facts.SnapshotCodec;
 import io.flywheelgates.github.GitHubFactSource;
+import io.flywheelgates.verdict.RolloutVerdict;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +72,8 @@ final class SnapshotCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Instant capturedAt = at != null ? at : Instant.now();
     try (GitHubFactSource source = github.open(definitions, parent.environment, err, verbose)) {
-      LiveEvidence.Outcome outcome =
-          LiveEvidence.gather(
+      LiveEvidence.Outcome<RolloutVerdict> outcome =
+          LiveEvidence.verdict(
               definitions, ids, capturedAt, source, github.deadline(), err, verbose);
       Snapshot snapshot = Snapshot.of(capturedAt, source.apiUrl(), outcome.facts());
       new SnapshotCodec().write(snapshot, output);

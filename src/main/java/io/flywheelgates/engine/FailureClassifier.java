@@ -43,7 +43,10 @@ final class FailureClassifier {
       return new Classification(
           REGISTRATION, "runner_name is null: the job never got a runner", false);
     }
-    if (rollout.hostedRunnerGroup().equals(job.runnerGroupName())) {
+    // Routing: it asked for a self-hosted lane and ran hosted. A job that asked for a hosted label
+    // ran where it asked.
+    boolean askedForHosted = job.labels().stream().anyMatch(rollout.hostedLabels()::contains);
+    if (rollout.hostedRunnerGroup().equals(job.runnerGroupName()) && !askedForHosted) {
       return new Classification(
           ROUTING,
           "ran on runner '"

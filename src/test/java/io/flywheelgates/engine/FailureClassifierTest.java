@@ -137,6 +137,26 @@ class FailureClassifierTest {
     return new LogExcerpt(numbered, lines.size());
   }
 
+  @Test
+  void aHostedJobThatAskedForAHostedLabelIsNotRouting() throws IOException {
+    JobFact hosted =
+        new JobFact(
+            8,
+            "package / validate (20)",
+            "completed",
+            "failure",
+            List.of("ubuntu-latest"),
+            "GitHub Actions 1000213",
+            "GitHub Actions",
+            Instant.parse("2026-04-17T12:00:00Z"),
+            Instant.parse("2026-04-17T12:05:00Z"),
+            "https://github.com/job/8",
+            List.of(new JobFact.StepFact(1, "Run bazel test", "completed", "failure")),
+            log("unclassified"));
+
+    assertThat(CLASSIFIER.classify(hosted).cause()).isEqualTo("unclassified");
+  }
+
   private static JobFact job(
       String conclusion, String runner, String group, String failedStep, LogExcerpt log) {
     List<JobFact.StepFact> steps =

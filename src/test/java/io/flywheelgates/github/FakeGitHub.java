@@ -76,16 +76,33 @@ public final class FakeGitHub {
    * Makes the heavy-lane job of the newest proof run fail on a runner (so its cause is in its log)
    * and serves that log behind GitHub's redirect to storage.
    */
+  /**
+   * Makes the heavy-lane job of the given proof runs fail on a runner with ATTIC_SERVER unset in
+   * its log (a missing-contract failure, read from the log) and serves each log behind GitHub's
+   * redirect to storage.
+   */
+  public static void serveMissingContractOnHeavyLane(
+      WireMockExtension server, Snapshot snapshot, long... runIds) {
+    FakeGitHub fake = new FakeGitHub(server, server.baseUrl());
+    for (long runId : runIds) {
+      fake.failHeavyLaneWithLog(snapshot, runId);
+    }
+  }
+
   public static void serveFailingJobWithLog(WireMockExtension server, Snapshot snapshot) {
     serveFailingJobWithLog(server, server.baseUrl(), snapshot);
   }
 
   public static void serveFailingJobWithLog(Stubbing server, String baseUrl, Snapshot snapshot) {
-    FakeGitHub fake = new FakeGitHub(server, baseUrl);
+    new FakeGitHub(server, baseUrl).failHeavyLaneWithLog(snapshot, NEWEST_PROOF_RUN);
+  }
+
+  private void failHeavyLaneWithLog(Snapshot snapshot, long runId) {
+    FakeGitHub fake = this;
     for (RepoFacts repo : snapshot.repositories()) {
       for (WorkflowFacts workflow : repo.workflows()) {
         for (RunFact run : workflow.runs()) {
-          if (run.id() != NEWEST_PROOF_RUN) {
+          if (run.id() != runId) {
             continue;
           }
           List<JobFact> jobs = new ArrayList<>();

@@ -27,9 +27,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Says why lane jobs failed: per lane, the classified failures of the newest default-branch runs.",
       "",
-      "Causes: runner-registration, routing, missing-contract, workspace-pollution, hosted-publish,",
-      "hybrid-reported-clean, synthetic-proof, or unclassified (never counted as a named cause).",
-      "Exit 0 when every failure could be read, 4 when some evidence could not be."
+      "A failed job's cause is runner-registration, routing, missing-contract, workspace-pollution or",
+      "hosted-publish, or unclassified, which never counts as a named cause. (synthetic-proof is read from",
+      "the proof workflow by 'check'.) Exit 0 when every failure could be read, 4 when some evidence could not be."
     })
 final class TriageCommand implements Callable<Integer> {
   @ParentCommand FlywheelGatesCommand parent;

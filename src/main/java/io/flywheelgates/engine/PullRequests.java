@@ -21,6 +21,10 @@ final class PullRequests {
     RepoFacts repo = context.repo(ref.repo());
     Finding unusable = context.unusable(ref.repo(), repo);
     if (unusable != null) {
+      if (repo == null && ref.number() != null) {
+        // A numbered pull request does not depend on the repo's metadata: ask for both at once.
+        context.missing.add(new FactRequest.PullRequest(ref.repo(), ref.number()));
+      }
       return new Resolution(unusable, null);
     }
     return ref.number() != null ? byNumber(ref, repo, context) : byChangedFile(ref, repo, context);

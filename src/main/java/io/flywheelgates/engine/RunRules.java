@@ -68,6 +68,11 @@ final class RunRules {
     RepoFacts repo = context.repo(filter.repo());
     Finding unusable = context.unusable(filter.repo(), repo);
     if (unusable != null) {
+      if (repo == null) {
+        // The run list does not depend on the repo's metadata: ask for both at once, a round
+        // sooner.
+        context.missing.add(new FactRequest.Runs(filter.repo(), filter.workflow()));
+      }
       return new Selected(null, unusable);
     }
     // "scheduling-kit/ci.yml": one rule may read several repos' ci.yml, so the repo is part of the

@@ -100,7 +100,7 @@ final class GitHubOptions {
     }
     List<Pattern> logPatterns =
         definitions.rollout().failureModes().stream()
-            .map(FailureMode::logPatterns)
+            .map(FailureMode::linesToKeep)
             .flatMap(List::stream)
             .toList();
     return new GitHubFactSource(

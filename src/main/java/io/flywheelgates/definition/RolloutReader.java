@@ -139,11 +139,28 @@ final class RolloutReader {
     List<String> response = map.textList("response");
     List<Pattern> logPatterns = map.patternList("log_patterns");
     List<Pattern> stepPatterns = map.patternList("failed_step_patterns");
+    Pattern envDumpMarker = map.pattern("env_dump_marker");
+    List<String> envMustHave = map.textList("env_must_have");
+    if (envDumpMarker == null && !envMustHave.isEmpty()) {
+      problems.add(
+          new Problem(
+              map.location(),
+              "'env_must_have' needs 'env_dump_marker': the line that shows a job printed its environment"));
+    }
     map.finish();
     if (id == null || name == null || interpretation == null) {
       return null;
     }
     return new FailureMode(
-        id, name, noteRef, symptoms, interpretation, response, logPatterns, stepPatterns);
+        id,
+        name,
+        noteRef,
+        symptoms,
+        interpretation,
+        response,
+        logPatterns,
+        stepPatterns,
+        envDumpMarker,
+        envMustHave);
   }
 }

@@ -61,9 +61,16 @@ final class FailureClassifier {
       return new Classification(UNCLASSIFIED, "its log was not gathered", true);
     }
     String failedStep = failedStep(job);
+    boolean selfHosted = !rollout.hostedRunnerGroup().equals(job.runnerGroupName());
     for (FailureMode mode : rollout.failureModes()) {
       if (!mode.appliesToStep(failedStep)) {
         continue;
+      }
+      // The contract is injected on self-hosted lanes only: a hosted job's environment lacks it by
+      // design.
+      String lacking = selfHosted ? lacking(mode, log) : null;
+      if (lacking != null) {
+        return new Classification(mode.id(), lacking, false);
       }
       for (Pattern pattern : mode.logPatterns()) {
         for (LogExcerpt.Line line : log.lines()) {
@@ -75,6 +82,28 @@ final class FailureClassifier {
       }
     }
     return new Classification(UNCLASSIFIED, "no failure signature matched its log", false);
+  }
+
+  /** What the log's environment dump lacks, or null when it printed none or lacks nothing. */
+  private static String lacking(FailureMode mode, LogExcerpt log) {
+    if (mode.envDumpMarker() == null) {
+      return null;
+    }
+    LogExcerpt.Line dump =
+        log.lines().stream()
+            .filter(line -> mode.envDumpMarker().matcher(line.text()).find())
+            .findFirst()
+            .orElse(null);
+    if (dump == null) {
+      return null;
+    }
+    for (String name : mode.envMustHave()) {
+      Pattern set = FailureMode.setPattern(name);
+      if (log.lines().stream().noneMatch(line -> set.matcher(line.text()).find())) {
+        return "log line " + dump.number() + " shows the job's environment, without " + name;
+      }
+    }
+    return null;
   }
 
   /** The name of the step that failed, or null when the job records no failed step. */

@@ -56,6 +56,23 @@ class FailureClassifierTest {
             job("failure", "r1", SELF_HOSTED, "Run nix build", log("missing-contract")),
             "missing-contract"),
         Arguments.of(
+            "an environment dump without ATTIC_SERVER",
+            job("failure", "r1", SELF_HOSTED, "Run printenv", log("missing-contract-env-dump")),
+            "missing-contract"),
+        Arguments.of(
+            "near miss: an environment dump with the contract in it",
+            job(
+                "failure",
+                "r1",
+                SELF_HOSTED,
+                "Run bazel test",
+                log("missing-contract-env-dump-near-miss")),
+            "unclassified"),
+        Arguments.of(
+            "near miss: a hosted job's environment lacks the contract by design",
+            hosted(log("missing-contract-env-dump")),
+            "unclassified"),
+        Arguments.of(
             "near miss: the contract printed as set",
             job("failure", "r1", SELF_HOSTED, "Run bazel test", log("missing-contract-near-miss")),
             "unclassified"),
@@ -155,6 +172,22 @@ class FailureClassifierTest {
             log("unclassified"));
 
     assertThat(CLASSIFIER.classify(hosted).cause()).isEqualTo("unclassified");
+  }
+
+  private static JobFact hosted(LogExcerpt log) {
+    return new JobFact(
+        9,
+        "package / validate (20)",
+        "completed",
+        "failure",
+        List.of("ubuntu-latest"),
+        "GitHub Actions 1000213",
+        "GitHub Actions",
+        Instant.parse("2026-04-17T12:00:00Z"),
+        Instant.parse("2026-04-17T12:05:00Z"),
+        "https://github.com/job/9",
+        List.of(new JobFact.StepFact(1, "Run printenv", "completed", "failure")),
+        log);
   }
 
   private static JobFact job(

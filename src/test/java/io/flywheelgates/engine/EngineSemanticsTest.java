@@ -434,6 +434,60 @@ class EngineSemanticsTest {
   }
 
   @Test
+  void aHybridRepoCountedAsCleanDogfoodStopsPr4() {
+    io.flywheelgates.facts.RepoFacts gf = Example.snapshot().facts().repo(GF).orElseThrow();
+    String scorecard =
+        gf.file("docs/reports/runner-adoption-scorecard.md", "main").orElseThrow().content();
+    String claimed =
+        scorecard
+            .replace(
+                "| Tier 4 | Repo-owned dedicated dogfood lane | tinyland-inc/GloriousFlywheel",
+                "| Tier 4 | Repo-owned dedicated dogfood lane | Jesssullivan/acuity-middleware, tinyland-inc/GloriousFlywheel")
+            .replace(
+                "| Tier X | Hybrid surface | Jesssullivan/acuity-middleware | 1 |",
+                "| Tier X | Hybrid surface | | 0 |");
+    assertThat(claimed).isNotEqualTo(scorecard);
+    List<io.flywheelgates.facts.FileFact> files = new java.util.ArrayList<>(gf.files());
+    files.replaceAll(
+        f ->
+            f.path().endsWith("runner-adoption-scorecard.md")
+                ? new io.flywheelgates.facts.FileFact(
+                    f.path(), f.ref(), true, f.sha(), f.htmlUrl(), claimed)
+                : f);
+    Facts facts =
+        new Facts(
+            List.of(
+                new io.flywheelgates.facts.RepoFacts(
+                    gf.fullName(),
+                    true,
+                    gf.defaultBranch(),
+                    gf.htmlUrl(),
+                    gf.pullRequests(),
+                    gf.touchedPathsSearched(),
+                    files,
+                    gf.workflows())));
+
+    PrResult pr4 = evaluate(facts, EVENING, "pr-4").prs().get(0);
+    PrResult asPublished =
+        new Engine()
+            .evaluate(GATES, Example.snapshot().facts(), EVENING, SOURCE, List.of("pr-4"))
+            .prs()
+            .get(0);
+
+    assertThat(pr4.verdict()).isEqualTo(Verdict.STOP);
+    StopResult hybrid =
+        pr4.stopConditions().stream()
+            .filter(s -> s.id().equals("hybrid-reported-clean"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(hybrid.triggered()).isTrue();
+    assertThat(hybrid.response())
+        .containsExactly(
+            "keep the repo in Tier X until the hosted authority path is either removed or explicitly bounded");
+    assertThat(asPublished.stopConditions()).noneMatch(StopResult::triggered);
+  }
+
+  @Test
   void aBlockedPrIsStillEvaluatedAndReported() {
     RolloutVerdict verdict =
         new Engine().evaluate(GATES, Example.snapshot().facts(), EVENING, SOURCE, List.of("pr-4"));

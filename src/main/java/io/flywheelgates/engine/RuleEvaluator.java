@@ -166,28 +166,46 @@ final class RuleEvaluator {
     return text.substring(start, end < 0 ? text.length() : end);
   }
 
-  private Finding workflowCalls(Rule.WorkflowCalls rule) {
-    FileLookup lookup = lookUp(rule.repo(), rule.workflow(), null);
+  /**
+   * A workflow file read into jobs, with the file as evidence; or the finding that says why it
+   * cannot be read.
+   */
+  private record Workflow(WorkflowFiles.Parsed parsed, List<Evidence> evidence, Finding blocker) {}
+
+  private Workflow readWorkflow(String repo, String path) {
+    FileLookup lookup = lookUp(repo, path, null);
     if (lookup.blocker() != null) {
-      return lookup.blocker();
+      return new Workflow(null, List.of(), lookup.blocker());
     }
     FileFact file = lookup.file();
-    String name = Describe.fileName(rule.workflow());
     if (file.content() == null) {
-      return Finding.error(
-          "the text of " + rule.workflow() + " was not gathered",
-          "the contents of " + rule.workflow());
+      return new Workflow(
+          null,
+          List.of(),
+          Finding.error("the text of " + path + " was not gathered", "the contents of " + path));
     }
-    WorkflowFiles.Parsed parsed =
-        context.workflowFiles.parse(
-            rule.repo() + "/" + file.path() + "@" + file.ref(), file.content());
     List<Evidence> evidence = List.of(fileEvidence(file).build());
+    WorkflowFiles.Parsed parsed =
+        context.workflowFiles.parse(repo + "/" + file.path() + "@" + file.ref(), file.content());
     if (parsed.problem() != null) {
-      return Finding.fail(
-          name + " is not a readable workflow: " + parsed.problem(),
-          "a valid " + rule.workflow(),
-          evidence);
+      Finding unreadable =
+          Finding.fail(
+              Describe.fileName(path) + " is not a readable workflow: " + parsed.problem(),
+              "a valid " + path,
+              evidence);
+      return new Workflow(parsed, evidence, unreadable);
     }
+    return new Workflow(parsed, evidence, null);
+  }
+
+  private Finding workflowCalls(Rule.WorkflowCalls rule) {
+    Workflow workflow = readWorkflow(rule.repo(), rule.workflow());
+    if (workflow.blocker() != null) {
+      return workflow.blocker();
+    }
+    String name = Describe.fileName(rule.workflow());
+    WorkflowFiles.Parsed parsed = workflow.parsed();
+    List<Evidence> evidence = workflow.evidence();
     List<String> nearMisses = new ArrayList<>();
     for (WorkflowFiles.Job job : parsed.jobs()) {
       if (rule.job() != null && !rule.job().equals(job.name())) {
@@ -254,27 +272,13 @@ final class RuleEvaluator {
 
   /** Failure Mode 5: a proof job whose run steps only show state proves nothing about its lane. */
   private Finding runsRealCommands(Rule.RunsRealCommands rule) {
-    FileLookup lookup = lookUp(rule.repo(), rule.workflow(), null);
-    if (lookup.blocker() != null) {
-      return lookup.blocker();
+    Workflow workflow = readWorkflow(rule.repo(), rule.workflow());
+    if (workflow.blocker() != null) {
+      return workflow.blocker();
     }
-    FileFact file = lookup.file();
     String name = Describe.fileName(rule.workflow());
-    if (file.content() == null) {
-      return Finding.error(
-          "the text of " + rule.workflow() + " was not gathered",
-          "the contents of " + rule.workflow());
-    }
-    WorkflowFiles.Parsed parsed =
-        context.workflowFiles.parse(
-            rule.repo() + "/" + file.path() + "@" + file.ref(), file.content());
-    List<Evidence> evidence = List.of(fileEvidence(file).build());
-    if (parsed.problem() != null) {
-      return Finding.fail(
-          name + " is not a readable workflow: " + parsed.problem(),
-          "a valid " + rule.workflow(),
-          evidence);
-    }
+    WorkflowFiles.Parsed parsed = workflow.parsed();
+    List<Evidence> evidence = workflow.evidence();
     List<String> real = new ArrayList<>();
     List<String> synthetic = new ArrayList<>();
     List<String> lanesWithoutJob = new ArrayList<>(rule.lanes());

@@ -11,6 +11,7 @@ import io.flywheelgates.verdict.FailureModeNote;
 import io.flywheelgates.verdict.GateResult;
 import io.flywheelgates.verdict.PrResult;
 import io.flywheelgates.verdict.RolloutVerdict;
+import io.flywheelgates.verdict.Source;
 import io.flywheelgates.verdict.StopResult;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -40,19 +41,24 @@ public final class JsonRenderer implements Renderer {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("evaluated_at", verdict.evaluatedAt().toString());
-    ObjectNode source = root.putObject("source");
-    source.put("kind", verdict.source().kind());
-    if (verdict.source().file() != null) {
-      source.put("file", verdict.source().file());
-    }
-    source.put("api_url", verdict.source().apiUrl());
-    if (verdict.source().capturedAt() != null) {
-      source.put("captured_at", verdict.source().capturedAt().toString());
-    }
+    source(root, verdict.source());
     root.put("verdict", verdict.verdict().name());
     ArrayNode prs = root.putArray("prs");
     verdict.prs().forEach(pr -> prs.add(pr(pr)));
     return root;
+  }
+
+  /** The {@code source} block every JSON document of ours carries: where the facts came from. */
+  static void source(ObjectNode parent, Source source) {
+    ObjectNode node = parent.putObject("source");
+    node.put("kind", source.kind());
+    if (source.file() != null) {
+      node.put("file", source.file());
+    }
+    node.put("api_url", source.apiUrl());
+    if (source.capturedAt() != null) {
+      node.put("captured_at", source.capturedAt().toString());
+    }
   }
 
   private ObjectNode pr(PrResult pr) {

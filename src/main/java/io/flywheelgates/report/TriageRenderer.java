@@ -70,12 +70,7 @@ public final class TriageRenderer {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("evaluated_at", report.evaluatedAt().toString());
-    ObjectNode source = root.putObject("source");
-    source.put("kind", report.source().kind());
-    if (report.source().file() != null) {
-      source.put("file", report.source().file());
-    }
-    source.put("api_url", report.source().apiUrl());
+    JsonRenderer.source(root, report.source());
     ArrayNode lanes = root.putArray("lanes");
     for (TriageReport.Lane lane : report.lanes()) {
       ObjectNode node = lanes.addObject();

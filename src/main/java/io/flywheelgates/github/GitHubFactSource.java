@@ -184,6 +184,10 @@ public final class GitHubFactSource implements AutoCloseable {
         }
       }
       GitHubApi.Answer answer = api.get(api.url("repos/" + repo));
+      if (answer.found() && GitHubMapping.text(answer.body(), "default_branch") == null) {
+        throw new GitHubException.Unobtainable(
+            "GET /repos/" + repo + " answered without a default_branch");
+      }
       synchronized (state) {
         state.found = answer.found();
         if (answer.found()) {

@@ -31,7 +31,13 @@ public final class LiveBenchmark {
   public static void main(String[] args) throws Exception {
     int delay = args.length > 0 ? Integer.parseInt(args[0]) : 50;
     Path jar = Path.of("target/flywheel-gates.jar");
-    WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    WireMockServer server =
+        new WireMockServer(
+            options()
+                .dynamicPort()
+                .bindAddress("127.0.0.1")
+                .containerThreads(64)
+                .asynchronousResponseEnabled(true));
     server.start();
     try {
       var snapshot = new SnapshotCodec().read(Path.of("examples/rollout-2026-04-17-evening.json"));

@@ -54,6 +54,7 @@ final class CheckCommand implements Callable<Integer> {
         parent.environment.colorWanted(options.noColor)
             && options.format == EvaluationOptions.Format.text;
     Checker.renderer(options.format, color).render(verdict, spec.commandLine().getOut());
+    StepSummary.appendIfInActions(parent.environment, verdict, spec.commandLine().getErr());
     return ExitCode.of(verdict.verdict()).code;
   }
 }

@@ -7,7 +7,10 @@ import io.flywheelgates.facts.Snapshot;
 import io.flywheelgates.facts.SnapshotCodec;
 import io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException;
 import io.flywheelgates.github.GitHubFactSource;
+import io.flywheelgates.report.GitHubAnnotationRenderer;
 import io.flywheelgates.report.JsonRenderer;
+import io.flywheelgates.report.JunitRenderer;
+import io.flywheelgates.report.MarkdownRenderer;
 import io.flywheelgates.report.Renderer;
 import io.flywheelgates.report.TextRenderer;
 import io.flywheelgates.verdict.RolloutVerdict;
@@ -94,6 +97,9 @@ final class Checker {
     return switch (format) {
       case text -> new TextRenderer(color);
       case json -> new JsonRenderer();
+      case markdown -> new MarkdownRenderer();
+      case junit -> new JunitRenderer();
+      case github -> new GitHubAnnotationRenderer();
     };
   }
 }

@@ -10,7 +10,10 @@ import picocli.CommandLine.TypeConversionException;
 final class EvaluationOptions {
   enum Format {
     text,
-    json
+    json,
+    markdown,
+    junit,
+    github
   }
 
   @Option(

@@ -62,6 +62,10 @@ final class TriageCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Definitions definitions = gates.load();
     Checker.requireDefined(definitions, ids);
+    if (options.format != EvaluationOptions.Format.text
+        && options.format != EvaluationOptions.Format.json) {
+      throw new UsageException("triage prints --format text or json");
+    }
     if (last < 1) {
       throw new UsageException("--last must be at least 1");
     }

@@ -38,6 +38,13 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Evaluate every PR of the rollout.")
   boolean all;
 
+  @Option(
+      names = "--verdict-file",
+      paramLabel = "FILE",
+      description =
+          "Also write the JSON verdict to FILE, whatever --format prints (for CI steps that need both).")
+  java.nio.file.Path verdictFile;
+
   @Override
   public Integer call() throws Exception {
     if (ids.isEmpty() == !all) {
@@ -55,6 +62,17 @@ final class CheckCommand implements Callable<Integer> {
             && options.format == EvaluationOptions.Format.text;
     Checker.renderer(options.format, color).render(verdict, spec.commandLine().getOut());
     StepSummary.appendIfInActions(parent.environment, verdict, spec.commandLine().getErr());
+    if (verdictFile != null) {
+      try (java.io.PrintWriter file =
+          new java.io.PrintWriter(
+              java.nio.file.Files.newBufferedWriter(
+                  verdictFile, java.nio.charset.StandardCharsets.UTF_8))) {
+        new io.flywheelgates.report.JsonRenderer().render(verdict, file);
+      } catch (java.io.IOException e) {
+        throw new UsageException(
+            "cannot write the verdict to " + verdictFile + ": " + e.getMessage());
+      }
+    }
     return ExitCode.of(verdict.verdict()).code;
   }
 }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
       ValidateCommand.class,
       SnapshotCommand.class,
       TriageCommand.class,
+      TestCommand.class,
       VersionCommand.class
     },
     footer = {"", "Run 'flywheel-gates COMMAND --help' for a command's options."})

@@ -1,6 +1,7 @@
 package io.flywheelgates.cli;
 
 import io.flywheelgates.definition.Definitions;
+import io.flywheelgates.report.VerdictDiff;
 import io.flywheelgates.verdict.RolloutVerdict;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,13 @@ final class CheckCommand implements Callable<Integer> {
   boolean all;
 
   @Option(
+      names = "--since-verdict",
+      paramLabel = "FILE",
+      description =
+          "Print only what changed against a saved JSON verdict (flipped verdicts, checks and stop conditions; new evidence), in text or json.")
+  java.nio.file.Path sinceVerdict;
+
+  @Option(
       names = "--verdict-file",
       paramLabel = "FILE",
       description =
@@ -53,6 +61,11 @@ final class CheckCommand implements Callable<Integer> {
               ? "give PR ids or --all, not both"
               : "name the PRs to check (e.g. 'check pr-2') or use --all");
     }
+    if (sinceVerdict != null
+        && options.format != EvaluationOptions.Format.text
+        && options.format != EvaluationOptions.Format.json) {
+      throw new UsageException("--since-verdict prints the changes as --format text or json");
+    }
     Definitions definitions = gates.load();
     RolloutVerdict verdict =
         Checker.check(
@@ -60,7 +73,16 @@ final class CheckCommand implements Callable<Integer> {
     boolean color =
         parent.environment.colorWanted(options.noColor)
             && options.format == EvaluationOptions.Format.text;
-    Checker.renderer(options.format, color).render(verdict, spec.commandLine().getOut());
+    if (sinceVerdict != null) {
+      VerdictDiff diff = new VerdictDiff(SavedVerdict.read(sinceVerdict), verdict);
+      if (options.format == EvaluationOptions.Format.json) {
+        diff.json(spec.commandLine().getOut());
+      } else {
+        diff.text(spec.commandLine().getOut());
+      }
+    } else {
+      Checker.renderer(options.format, color).render(verdict, spec.commandLine().getOut());
+    }
     StepSummary.appendIfInActions(parent.environment, verdict, spec.commandLine().getErr());
     if (verdictFile != null) {
       try (java.io.PrintWriter file =

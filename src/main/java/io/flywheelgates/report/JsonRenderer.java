@@ -37,7 +37,7 @@ public final class JsonRenderer implements Renderer {
     out.flush();
   }
 
-  ObjectNode toJson(RolloutVerdict verdict) {
+  public ObjectNode toJson(RolloutVerdict verdict) {
     ObjectNode root = MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.put("evaluated_at", verdict.evaluatedAt().toString());

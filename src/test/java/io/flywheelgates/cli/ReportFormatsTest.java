@@ -105,6 +105,64 @@ class ReportFormatsTest {
   }
 
   @Test
+  void sinceVerdictShowsOnlyWhatFlippedAndWhatEvidenceIsNew() throws Exception {
+    Path saved = temp.resolve("evening.json");
+    Files.writeString(
+        saved,
+        cli.run("check", "--all", "--snapshot", Example.SNAPSHOT.toString(), "--format", "json")
+            .out());
+
+    CliRunner.Result text =
+        cli.run("check", "--all", "--snapshot", MORNING, "--since-verdict", saved.toString());
+    CliRunner.Result json =
+        cli.run(
+            "check",
+            "--all",
+            "--snapshot",
+            MORNING,
+            "--since-verdict",
+            saved.toString(),
+            "--format",
+            "json");
+    CliRunner.Result same =
+        cli.run(
+            "check",
+            "--all",
+            "--snapshot",
+            Example.SNAPSHOT.toString(),
+            "--since-verdict",
+            saved.toString());
+
+    assertThat(text.exitCode()).isEqualTo(3);
+    assertThat(text.out())
+        .contains("verdict pr-1: GO -> STOP")
+        .contains("stop    pr-1.lane-repeatedly-fails: CLEAR -> TRIGGERED")
+        .contains("check   pr-3.stability.two-routine-runs: PENDING -> PASS")
+        .contains(
+            "new     pr-1.stability.three-default-branch-successes: https://github.com/tinyland-inc/GloriousFlywheel/actions/runs/24600003973")
+        .doesNotContain("pr-1.code.proof-workflow-merged");
+    var diff = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out());
+    assertThat(diff.get("schema").asText()).isEqualTo("flywheel-gates/verdict-diff@1");
+    assertThat(diff.get("changes").get(0).get("id").asText()).isEqualTo("pr-1");
+    assertThat(diff.get("changes").get(0).get("to").asText()).isEqualTo("STOP");
+    assertThat(same.out()).contains("no changes");
+    assertThat(same.exitCode()).isEqualTo(1);
+  }
+
+  @Test
+  void sinceVerdictRefusesAFileThatIsNotASavedVerdict() throws Exception {
+    Path notAVerdict = temp.resolve("other.json");
+    Files.writeString(notAVerdict, "{\"schema\": \"flywheel-gates/snapshot@1\"}");
+
+    CliRunner.Result result =
+        cli.run("check", "--all", "--snapshot", MORNING, "--since-verdict", notAVerdict.toString());
+
+    assertThat(result.exitCode()).isEqualTo(2);
+    assertThat(result.err())
+        .contains("not a saved verdict (expected schema flywheel-gates/verdict@1)");
+  }
+
+  @Test
   void triageRefusesFormatsItDoesNotPrint() {
     CliRunner.Result result = cli.run("triage", "--snapshot", MORNING, "--format", "junit");
 

@@ -4,7 +4,6 @@ import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.definition.PrDefinition;
 import io.flywheelgates.engine.Engine;
 import io.flywheelgates.facts.Snapshot;
-import io.flywheelgates.facts.SnapshotCodec;
 import io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException;
 import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.GitHubAnnotationRenderer;
@@ -48,11 +47,10 @@ final class Checker {
             .result();
       }
     }
-    Snapshot snapshot = new SnapshotCodec().read(options.snapshot);
-    Instant at = options.at != null ? options.at : snapshot.capturedAt();
-    Source source =
-        new Source(
-            "snapshot", options.snapshot.toString(), snapshot.apiUrl(), snapshot.capturedAt());
+    EvaluationOptions.Offline offline = options.offline();
+    Snapshot snapshot = offline.snapshot();
+    Instant at = offline.at();
+    Source source = offline.source();
     if (log != null) {
       long runs = snapshot.facts().runCount();
       log.println(

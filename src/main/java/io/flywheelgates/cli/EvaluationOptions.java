@@ -48,6 +48,25 @@ final class EvaluationOptions {
           "On stderr: which gate definitions and facts were read, and how long evaluation took.")
   boolean verbose;
 
+  /**
+   * The snapshot named by {@code --snapshot}, read, with the evaluation instant and the source it
+   * implies.
+   */
+  record Offline(
+      io.flywheelgates.facts.Snapshot snapshot,
+      Instant at,
+      io.flywheelgates.verdict.Source source) {}
+
+  Offline offline() throws io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException {
+    io.flywheelgates.facts.Snapshot read =
+        new io.flywheelgates.facts.SnapshotCodec().read(snapshot);
+    return new Offline(
+        read,
+        at != null ? at : read.capturedAt(),
+        new io.flywheelgates.verdict.Source(
+            "snapshot", snapshot.toString(), read.apiUrl(), read.capturedAt()));
+  }
+
   static final class InstantConverter implements ITypeConverter<Instant> {
     @Override
     public Instant convert(String value) {

@@ -3,7 +3,6 @@ package io.flywheelgates.cli;
 import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.engine.Triage;
 import io.flywheelgates.facts.Snapshot;
-import io.flywheelgates.facts.SnapshotCodec;
 import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.TriageRenderer;
 import io.flywheelgates.verdict.Source;
@@ -73,11 +72,10 @@ final class TriageCommand implements Callable<Integer> {
     Triage triage = new Triage();
     TriageReport report;
     if (options.snapshot != null) {
-      Snapshot snapshot = new SnapshotCodec().read(options.snapshot);
-      Instant at = options.at != null ? options.at : snapshot.capturedAt();
-      Source source =
-          new Source(
-              "snapshot", options.snapshot.toString(), snapshot.apiUrl(), snapshot.capturedAt());
+      EvaluationOptions.Offline offline = options.offline();
+      Snapshot snapshot = offline.snapshot();
+      Instant at = offline.at();
+      Source source = offline.source();
       report = triage.triage(definitions, snapshot.facts(), at, source, ids, repo, last).report();
     } else {
       Instant at = options.at != null ? options.at : Instant.now();

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
       SnapshotCommand.class,
       TriageCommand.class,
       TestCommand.class,
+      HistoryCommand.class,
       VersionCommand.class
     },
     footer = {"", "Run 'flywheel-gates COMMAND --help' for a command's options."})

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       TriageCommand.class,
       TestCommand.class,
       HistoryCommand.class,
+      WarmUpCommand.class,
       VersionCommand.class
     },
     footer = {"", "Run 'flywheel-gates COMMAND --help' for a command's options."})

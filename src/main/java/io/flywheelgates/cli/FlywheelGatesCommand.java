@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
       TestCommand.class,
       HistoryCommand.class,
       WarmUpCommand.class,
+      picocli.AutoComplete.GenerateCompletion.class,
       VersionCommand.class
     },
     footer = {"", "Run 'flywheel-gates COMMAND --help' for a command's options."})

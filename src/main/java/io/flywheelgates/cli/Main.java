@@ -39,6 +39,13 @@ public final class Main {
     commandLine.setParameterExceptionHandler(ExceptionMapper::onBadParameters);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     listExitCodes(commandLine);
+    // picocli hides its completion command by default; users should find it in --help.
+    commandLine
+        .getSubcommands()
+        .get("generate-completion")
+        .getCommandSpec()
+        .usageMessage()
+        .hidden(false);
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

@@ -128,6 +128,19 @@ class OtherCommandsTest {
   }
 
   @Test
+  void completionForBashAndZshIsGeneratedFromTheCommandModel() {
+    CliRunner.Result result = cli.run("generate-completion");
+
+    assertThat(result.exitCode()).isEqualTo(0);
+    assertThat(result.out())
+        .contains("complete -F")
+        .contains("bashcompinit")
+        .contains("triage")
+        .contains("--snapshot");
+    assertThat(cli.run("--help").out()).contains("generate-completion");
+  }
+
+  @Test
   void noCommandPrintsUsageAndExits2() {
     CliRunner.Result result = cli.run();
 

@@ -43,7 +43,18 @@ final class Checker {
       Instant at = options.at != null ? options.at : Instant.now();
       try (GitHubFactSource source = github.open(definitions, environment, err, options.verbose)) {
         return LiveEvidence.verdict(
-                definitions, ids, at, source, github.deadline(), err, options.verbose)
+                definitions,
+                ids,
+                at,
+                source,
+                github.deadline(),
+                err,
+                options.verbose,
+                Progress.forPerson(
+                    environment,
+                    options.format == EvaluationOptions.Format.text,
+                    options.verbose,
+                    err))
             .result();
       }
     }

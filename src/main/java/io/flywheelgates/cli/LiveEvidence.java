@@ -38,7 +38,8 @@ final class LiveEvidence {
       GitHubFactSource github,
       Instant deadline,
       PrintWriter err,
-      boolean verbose) {
+      boolean verbose,
+      Progress progress) {
     Source source = new Source("github", null, github.apiUrl(), null);
     Engine engine = new Engine();
     return gather(
@@ -50,7 +51,8 @@ final class LiveEvidence {
         github,
         deadline,
         err,
-        verbose);
+        verbose,
+        progress);
   }
 
   /**
@@ -62,7 +64,8 @@ final class LiveEvidence {
       GitHubFactSource github,
       Instant deadline,
       PrintWriter err,
-      boolean verbose) {
+      boolean verbose,
+      Progress progress) {
     Facts facts = new Facts(List.of());
     Set<FactRequest> asked = new HashSet<>();
     Step<T> current = step.apply(facts);
@@ -74,6 +77,7 @@ final class LiveEvidence {
         break;
       }
       long started = System.nanoTime();
+      progress.status("round " + (rounds + 1) + ", " + todo.size() + " facts");
       facts = github.fetch(todo, deadline);
       long fetchMillis = (System.nanoTime() - started) / 1_000_000;
       current = step.apply(facts);
@@ -90,6 +94,7 @@ final class LiveEvidence {
                 + " ms");
       }
     }
+    progress.close();
     github
         .unobtainable()
         .forEach(

@@ -74,7 +74,14 @@ final class SnapshotCommand implements Callable<Integer> {
     try (GitHubFactSource source = github.open(definitions, parent.environment, err, verbose)) {
       LiveEvidence.Outcome<RolloutVerdict> outcome =
           LiveEvidence.verdict(
-              definitions, ids, capturedAt, source, github.deadline(), err, verbose);
+              definitions,
+              ids,
+              capturedAt,
+              source,
+              github.deadline(),
+              err,
+              verbose,
+              Progress.forPerson(parent.environment, true, verbose, err));
       Snapshot snapshot = Snapshot.of(capturedAt, source.apiUrl(), outcome.facts());
       new SnapshotCodec().write(snapshot, output);
       long runs = snapshot.facts().runCount();

@@ -92,7 +92,12 @@ final class TriageCommand implements Callable<Integer> {
                     live,
                     github.deadline(),
                     err,
-                    options.verbose)
+                    options.verbose,
+                    Progress.forPerson(
+                        parent.environment,
+                        options.format == EvaluationOptions.Format.text,
+                        options.verbose,
+                        err))
                 .result();
       }
     }

@@ -342,6 +342,34 @@ class LiveGitHubTest {
   }
 
   @Test
+  void aPersonAtATerminalSeesProgressWhenGatheringTakesOverASecondAndNobodyElseDoes() {
+    github.stubFor(
+        get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))
+            .willReturn(FakeGitHub.repoJson("tinyland-inc/GloriousFlywheel").withFixedDelay(1600)));
+    CliRunner person =
+        new CliRunner()
+            .interactive()
+            .env("GH_TOKEN", TOKEN)
+            .env("GITHUB_API_URL", github.baseUrl());
+    CliRunner script =
+        new CliRunner()
+            .interactive()
+            .env("GH_TOKEN", TOKEN)
+            .env("GITHUB_API_URL", github.baseUrl());
+
+    CliRunner.Result text = person.run("check", "pr-1", "--at", EVENING);
+    CliRunner.Result json = script.run("check", "pr-1", "--at", EVENING, "--format", "json");
+
+    assertThat(text.exitCode()).as(text.err()).isEqualTo(0);
+    assertThat(text.err())
+        .contains("gathering evidence from GitHub, round 1")
+        .endsWith("\r\u001b[K");
+    assertThat(text.out()).doesNotContain("gathering evidence");
+    assertThat(json.err()).doesNotContain("gathering evidence");
+    assertThat(checkAll().err()).doesNotContain("gathering evidence");
+  }
+
+  @Test
   void anAnswerSlowerThanTheDeadlineIsReportedAsNotObtained() {
     github.stubFor(
         get(urlPathEqualTo("/repos/tinyland-inc/GloriousFlywheel"))

@@ -1,8 +1,6 @@
 package io.flywheelgates.facts;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,12 +28,5 @@ public record Facts(List<RepoFacts> repositories) {
         .flatMap(repo -> repo.workflows().stream())
         .mapToLong(workflow -> workflow.runs().size())
         .sum();
-  }
-
-  /** Indexes by name once, for callers that look repos up many times. */
-  public Map<String, RepoFacts> byName() {
-    Map<String, RepoFacts> byName = new LinkedHashMap<>();
-    repositories.forEach(repo -> byName.put(repo.fullName(), repo));
-    return byName;
   }
 }

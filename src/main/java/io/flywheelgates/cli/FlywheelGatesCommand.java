@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
       TriageCommand.class,
       TestCommand.class,
       HistoryCommand.class,
+      ReportCommand.class,
       WarmUpCommand.class,
       picocli.AutoComplete.GenerateCompletion.class,
       VersionCommand.class

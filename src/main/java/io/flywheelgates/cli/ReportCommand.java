@@ -1,0 +1,159 @@
+package io.flywheelgates.cli;
+
+import io.flywheelgates.definition.Definitions;
+import io.flywheelgates.definition.PrDefinition;
+import io.flywheelgates.engine.Engine;
+import io.flywheelgates.engine.History;
+import io.flywheelgates.facts.FactRequest;
+import io.flywheelgates.facts.Facts;
+import io.flywheelgates.github.GitHubFactSource;
+import io.flywheelgates.report.HtmlRenderer;
+import io.flywheelgates.verdict.HistoryReport;
+import io.flywheelgates.verdict.RolloutVerdict;
+import io.flywheelgates.verdict.Source;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the whole rollout as one self-contained HTML page: a card per PR with its verdict, gates, needs,",
+      "evidence links, per-lane run strips, stop conditions and rollback rules. The exit code follows the verdict."
+    })
+final class ReportCommand implements Callable<Integer> {
+  /** The report's runs per lane strip. */
+  private static final int STRIP_RUNS = 12;
+
+  @ParentCommand FlywheelGatesCommand parent;
+  @Spec CommandSpec spec;
+  @Mixin GatesOption gates;
+  @Mixin GitHubOptions github;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "html",
+      description = "Report format: html.")
+  String format;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FILE",
+      required = true,
+      description = "The HTML file to write.")
+  Path output;
+
+  @Option(
+      names = "--snapshot",
+      paramLabel = "FILE",
+      description = "Evaluate offline from a recorded snapshot.")
+  Path snapshot;
+
+  @Option(
+      names = "--at",
+      paramLabel = "INSTANT",
+      converter = EvaluationOptions.InstantConverter.class,
+      description = "Evaluation time. Default: now, or the snapshot's capture time.")
+  Instant at;
+
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Say more on stderr.")
+  boolean verbose;
+
+  /** The verdict and every PR's lanes over time, from one set of facts. */
+  private record Page(RolloutVerdict verdict, Map<String, HistoryReport> histories) {}
+
+  @Override
+  public Integer call() throws Exception {
+    if (!"html".equals(format)) {
+      throw new UsageException(
+          "report writes --format html; for other formats use 'check --format'");
+    }
+    Definitions definitions = gates.load();
+    Page page;
+    if (snapshot != null) {
+      EvaluationOptions options = new EvaluationOptions();
+      options.snapshot = snapshot;
+      options.at = at;
+      EvaluationOptions.Offline offline = options.offline();
+      page = page(definitions, offline.snapshot().facts(), offline.at(), offline.source()).page();
+    } else {
+      Instant when = at != null ? at : Instant.now();
+      PrintWriter err = spec.commandLine().getErr();
+      try (GitHubFactSource live = github.open(definitions, parent.environment, err, verbose)) {
+        Source source = new Source("github", null, live.apiUrl(), null);
+        page =
+            LiveEvidence.gather(
+                    facts -> {
+                      Gathered gathered = page(definitions, facts, when, source);
+                      return new LiveEvidence.Step<>(gathered.page(), gathered.missing());
+                    },
+                    live,
+                    github.deadline(),
+                    err,
+                    verbose,
+                    Progress.forPerson(parent.environment, true, verbose, err))
+                .result();
+      }
+    }
+    write(page);
+    spec.commandLine()
+        .getErr()
+        .println("flywheel-gates: wrote " + output + " (" + page.verdict().verdict() + ")");
+    return ExitCode.of(page.verdict().verdict()).code;
+  }
+
+  private record Gathered(Page page, Set<FactRequest> missing) {}
+
+  private static Gathered page(Definitions definitions, Facts facts, Instant at, Source source) {
+    Engine.Evaluation evaluation =
+        new Engine().evaluateListingMissing(definitions, facts, at, source, List.of());
+    Set<FactRequest> missing = new LinkedHashSet<>(evaluation.missing());
+    Map<String, HistoryReport> histories = new LinkedHashMap<>();
+    History history = new History();
+    for (PrDefinition pr : definitions.prs()) {
+      History.Result result =
+          history.history(definitions, facts, at, source, pr.id(), null, STRIP_RUNS);
+      histories.put(pr.id(), result.report());
+      missing.addAll(result.missing());
+    }
+    return new Gathered(new Page(evaluation.verdict(), histories), missing);
+  }
+
+  /** Written whole or not at all: a reader never opens half a page. */
+  private void write(Page page) throws IOException {
+    Path dir = output.toAbsolutePath().getParent();
+    if (dir == null || !Files.isDirectory(dir)) {
+      throw new UsageException("cannot write " + output + ": its directory does not exist");
+    }
+    Path temp = Files.createTempFile(dir, output.getFileName().toString(), ".tmp");
+    try {
+      try (PrintWriter out =
+          new PrintWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
+        new HtmlRenderer().render(page.verdict(), page.histories(), out);
+      }
+      Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temp);
+    }
+  }
+}

@@ -139,6 +139,16 @@ final class ReportCommand implements Callable<Integer> {
     return new Gathered(new Page(evaluation.verdict(), histories), missing);
   }
 
+  /** A temporary file is private; the page it becomes is for everyone to read. */
+  private static void readableByAll(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(
+          file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: its defaults apply
+    }
+  }
+
   /** Written whole or not at all: a reader never opens half a page. */
   private void write(Page page) throws IOException {
     Path dir = output.toAbsolutePath().getParent();
@@ -147,6 +157,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     Path temp = Files.createTempFile(dir, output.getFileName().toString(), ".tmp");
     try {
+      readableByAll(temp);
       try (PrintWriter out =
           new PrintWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
         new HtmlRenderer().render(page.verdict(), page.histories(), out);

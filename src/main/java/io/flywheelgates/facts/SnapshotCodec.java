@@ -86,6 +86,13 @@ public final class SnapshotCodec {
     Path dir = file.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
     try {
+      try {
+        // A temporary file is private; the snapshot it becomes is meant to be shared.
+        Files.setPosixFilePermissions(
+            temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      } catch (UnsupportedOperationException e) {
+        // not a POSIX file system: its defaults apply
+      }
       try (OutputStream out = Files.newOutputStream(temp)) {
         MAPPER.writeValue(out, snapshot);
       }

@@ -32,7 +32,8 @@ public final class Main {
       Map<String, String> env,
       boolean interactive) {
     CommandLine commandLine =
-        new CommandLine(new FlywheelGatesCommand(new Environment(env, interactive)));
+        FlywheelGatesCommand.commandLine(
+            new Environment(env, interactive), args.length > 0 ? args[0] : null);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(new ExceptionMapper());
@@ -40,12 +41,10 @@ public final class Main {
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     listExitCodes(commandLine);
     // picocli hides its completion command by default; users should find it in --help.
-    commandLine
-        .getSubcommands()
-        .get("generate-completion")
-        .getCommandSpec()
-        .usageMessage()
-        .hidden(false);
+    CommandLine completion = commandLine.getSubcommands().get("generate-completion");
+    if (completion != null) {
+      completion.getCommandSpec().usageMessage().hidden(false);
+    }
     int code = commandLine.execute(args);
     out.flush();
     err.flush();

@@ -29,7 +29,7 @@ public final class ManPage {
 
   static void write(PrintWriter out) {
     CommandLine commandLine =
-        new CommandLine(new FlywheelGatesCommand(new Environment(Map.of(), false)));
+        FlywheelGatesCommand.commandLine(new Environment(Map.of(), false), null);
     CommandSpec top = commandLine.getCommandSpec();
     out.println(
         ".TH FLYWHEEL-GATES 1 \"\" \"flywheel-gates "

@@ -133,6 +133,29 @@ class LiveGitHubTest {
   }
 
   @Test
+  void gitHubEnterpriseServerUnderApiV3Works() throws Exception {
+    github.resetAll();
+    FakeGitHub.serveUnder(github, "/api/v3", Example.snapshot());
+
+    CliRunner.Result result =
+        cli.run(
+            "check",
+            "--all",
+            "--at",
+            EVENING,
+            "--format",
+            "json",
+            "--api-url",
+            github.baseUrl() + "/api/v3");
+
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
+    assertThat(verdicts(result.out()))
+        .containsExactly(
+            "pr-1 GO", "pr-2 GO", "pr-3 NO_GO", "pr-4 BLOCKED", "pr-5 BLOCKED", "pr-6 BLOCKED");
+    github.verify(getRequestedFor(urlPathEqualTo("/api/v3/repos/tinyland-inc/GloriousFlywheel")));
+  }
+
+  @Test
   void runListsAreReadPageByPageFollowingLinkHeaders() throws Exception {
     FakeGitHub.serveRunsInThreePages(
         github, Example.snapshot(), "tinyland-inc/GloriousFlywheel", "platform-proof.yml");

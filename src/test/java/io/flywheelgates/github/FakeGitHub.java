@@ -42,9 +42,31 @@ public final class FakeGitHub {
   private final Stubbing server;
   private final String baseUrl;
 
+  /**
+   * Where the API lives on the server: "" as on github.com, "/api/v3" as on GitHub Enterprise
+   * Server.
+   */
+  private final String prefix;
+
   private FakeGitHub(Stubbing server, String baseUrl) {
+    this(server, baseUrl, "");
+  }
+
+  private FakeGitHub(Stubbing server, String baseUrl, String prefix) {
     this.server = server;
     this.baseUrl = baseUrl;
+    this.prefix = prefix;
+  }
+
+  /**
+   * Serves the snapshot under a path prefix, as GitHub Enterprise Server does ({@code
+   * https://HOST/api/v3}).
+   */
+  public static void serveUnder(WireMockExtension server, String prefix, Snapshot snapshot) {
+    FakeGitHub fake = new FakeGitHub(server, server.baseUrl(), prefix);
+    for (RepoFacts repo : snapshot.repositories()) {
+      fake.serveRepo(repo);
+    }
   }
 
   /** Stubs every endpoint the bundled gates read, for every fact in the snapshot. */
@@ -184,7 +206,7 @@ public final class FakeGitHub {
   }
 
   private void serveRepo(RepoFacts repo) {
-    String r = "/repos/" + repo.fullName();
+    String r = prefix + "/repos/" + repo.fullName();
     ObjectNode meta = JSON.createObjectNode();
     meta.put("full_name", repo.fullName());
     meta.put("default_branch", repo.defaultBranch());

@@ -41,6 +41,18 @@ final class EvaluationContext {
     return repos.get(fullName.toLowerCase(java.util.Locale.ROOT));
   }
 
+  /**
+   * A completed run of the repo's default branch, by a default-branch event, at or before the
+   * evaluation instant: the runs triage and history look at.
+   */
+  boolean isDefaultBranchRun(RepoFacts repo, io.flywheelgates.facts.RunFact run) {
+    return defaultBranch(repo).equals(run.headBranch())
+        && rollout.defaultBranchEvents().contains(run.event())
+        && run.isCompleted()
+        && run.createdAt() != null
+        && !run.createdAt().isAfter(at);
+  }
+
   String defaultBranch(RepoFacts repo) {
     return repo.defaultBranch() != null ? repo.defaultBranch() : rollout.defaultBranch();
   }

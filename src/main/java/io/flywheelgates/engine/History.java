@@ -94,17 +94,12 @@ public final class History {
       gaps.add("the runs of " + name + " in " + repoName + " were not gathered");
       return null;
     }
-    String branch = context.defaultBranch(repo);
     List<HistoryReport.Run> newestFirst = new ArrayList<>();
     for (RunFact run : workflow.runs()) {
       if (newestFirst.size() >= last) {
         break;
       }
-      if (!branch.equals(run.headBranch())
-          || !context.rollout.defaultBranchEvents().contains(run.event())
-          || !run.isCompleted()
-          || run.createdAt() == null
-          || run.createdAt().isAfter(context.at)) {
+      if (!context.isDefaultBranchRun(repo, run)) {
         continue;
       }
       if (run.jobs() == null) {

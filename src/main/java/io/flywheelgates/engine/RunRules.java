@@ -112,7 +112,7 @@ final class RunRules {
         return new Selected(
             null,
             new Finding(
-                why.status() == Status.FAIL ? Status.FAIL : why.status(),
+                why.status(),
                 "counts runs after " + mergeOf.pullRequest() + " merges: " + why.summary(),
                 why.needs(),
                 false,

@@ -130,8 +130,6 @@ public final class Triage {
       gaps.add("workflow " + name + " not found in " + target.repo);
       return;
     }
-    String branch = context.defaultBranch(repo);
-    List<String> events = context.rollout.defaultBranchEvents();
     Map<String, Map<String, Integer>> byLane = new LinkedHashMap<>();
     target.lanes.forEach(lane -> byLane.put(lane, new LinkedHashMap<>()));
     int looked = 0;
@@ -139,11 +137,7 @@ public final class Triage {
       if (looked >= lastRuns) {
         break;
       }
-      if (!branch.equals(run.headBranch())
-          || !events.contains(run.event())
-          || !run.isCompleted()
-          || run.createdAt() == null
-          || run.createdAt().isAfter(context.at)) {
+      if (!context.isDefaultBranchRun(repo, run)) {
         continue;
       }
       looked++;

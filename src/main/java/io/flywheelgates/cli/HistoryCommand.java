@@ -2,11 +2,8 @@ package io.flywheelgates.cli;
 
 import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.engine.History;
-import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.HistoryRenderer;
 import io.flywheelgates.verdict.HistoryReport;
-import io.flywheelgates.verdict.Source;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -62,45 +59,18 @@ final class HistoryCommand implements Callable<Integer> {
     Definitions definitions = gates.load();
     Checker.requireDefined(definitions, List.of(id));
     History history = new History();
-    HistoryReport report;
-    if (options.snapshot != null) {
-      EvaluationOptions.Offline offline = options.offline();
-      report =
-          history
-              .history(
-                  definitions,
-                  offline.snapshot().facts(),
-                  offline.at(),
-                  offline.source(),
-                  id,
-                  lane,
-                  last)
-              .report();
-    } else {
-      Instant at = options.at != null ? options.at : Instant.now();
-      var err = spec.commandLine().getErr();
-      try (GitHubFactSource live =
-          github.open(definitions, parent.environment, err, options.verbose)) {
-        Source source = new Source("github", null, live.apiUrl(), null);
-        report =
-            LiveEvidence.gather(
-                    facts -> {
-                      History.Result result =
-                          history.history(definitions, facts, at, source, id, lane, last);
-                      return new LiveEvidence.Step<>(result.report(), result.missing());
-                    },
-                    live,
-                    github.deadline(),
-                    err,
-                    options.verbose,
-                    Progress.forPerson(
-                        parent.environment,
-                        options.format == EvaluationOptions.Format.text,
-                        options.verbose,
-                        err))
-                .result();
-      }
-    }
+    HistoryReport report =
+        LiveEvidence.run(
+            (facts, at, source) -> {
+              History.Result result =
+                  history.history(definitions, facts, at, source, id, lane, last);
+              return new LiveEvidence.Step<>(result.report(), result.missing());
+            },
+            definitions,
+            options,
+            github,
+            parent.environment,
+            spec.commandLine().getErr());
     HistoryRenderer renderer = new HistoryRenderer();
     if (options.format == EvaluationOptions.Format.json) {
       renderer.json(report, spec.commandLine().getOut());

@@ -26,6 +26,45 @@ final class LiveEvidence {
   /** What a pure step made of the facts, and the facts it lacked. */
   record Step<T>(T result, Set<FactRequest> missing) {}
 
+  /** A pure step over facts, given the evaluation instant and where the facts come from. */
+  interface Pure<T> {
+    Step<T> apply(Facts facts, Instant at, Source source);
+  }
+
+  /**
+   * Runs a pure step over the evidence: the snapshot named by {@code --snapshot}, or else GitHub,
+   * read live in rounds until the step lacks nothing new.
+   */
+  static <T> T run(
+      Pure<T> step,
+      Definitions definitions,
+      EvaluationOptions options,
+      GitHubOptions github,
+      Environment environment,
+      PrintWriter err)
+      throws io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException {
+    if (options.snapshot != null) {
+      EvaluationOptions.Offline offline = options.offline();
+      return step.apply(offline.snapshot().facts(), offline.at(), offline.source()).result();
+    }
+    Instant at = options.at != null ? options.at : Instant.now();
+    try (GitHubFactSource live = github.open(definitions, environment, err, options.verbose)) {
+      Source source = new Source("github", null, live.apiUrl(), null);
+      return gather(
+              facts -> step.apply(facts, at, source),
+              live,
+              github.deadline(),
+              err,
+              options.verbose,
+              Progress.forPerson(
+                  environment,
+                  options.format == EvaluationOptions.Format.text,
+                  options.verbose,
+                  err))
+          .result();
+    }
+  }
+
   record Outcome<T>(T result, Facts facts) {}
 
   private LiveEvidence() {}

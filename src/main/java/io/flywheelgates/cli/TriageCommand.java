@@ -2,13 +2,8 @@ package io.flywheelgates.cli;
 
 import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.engine.Triage;
-import io.flywheelgates.facts.Snapshot;
-import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.TriageRenderer;
-import io.flywheelgates.verdict.Source;
 import io.flywheelgates.verdict.TriageReport;
-import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,39 +63,18 @@ final class TriageCommand implements Callable<Integer> {
     if (last < 1) {
       throw new UsageException("--last must be at least 1");
     }
-    PrintWriter err = spec.commandLine().getErr();
     Triage triage = new Triage();
-    TriageReport report;
-    if (options.snapshot != null) {
-      EvaluationOptions.Offline offline = options.offline();
-      Snapshot snapshot = offline.snapshot();
-      Instant at = offline.at();
-      Source source = offline.source();
-      report = triage.triage(definitions, snapshot.facts(), at, source, ids, repo, last).report();
-    } else {
-      Instant at = options.at != null ? options.at : Instant.now();
-      try (GitHubFactSource live =
-          github.open(definitions, parent.environment, err, options.verbose)) {
-        Source source = new Source("github", null, live.apiUrl(), null);
-        report =
-            LiveEvidence.gather(
-                    facts -> {
-                      Triage.Result result =
-                          triage.triage(definitions, facts, at, source, ids, repo, last);
-                      return new LiveEvidence.Step<>(result.report(), result.missing());
-                    },
-                    live,
-                    github.deadline(),
-                    err,
-                    options.verbose,
-                    Progress.forPerson(
-                        parent.environment,
-                        options.format == EvaluationOptions.Format.text,
-                        options.verbose,
-                        err))
-                .result();
-      }
-    }
+    TriageReport report =
+        LiveEvidence.run(
+            (facts, at, source) -> {
+              Triage.Result result = triage.triage(definitions, facts, at, source, ids, repo, last);
+              return new LiveEvidence.Step<>(result.report(), result.missing());
+            },
+            definitions,
+            options,
+            github,
+            parent.environment,
+            spec.commandLine().getErr());
     TriageRenderer renderer = new TriageRenderer();
     if (options.format == EvaluationOptions.Format.json) {
       renderer.json(report, spec.commandLine().getOut());

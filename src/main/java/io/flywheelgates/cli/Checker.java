@@ -5,7 +5,6 @@ import io.flywheelgates.definition.PrDefinition;
 import io.flywheelgates.engine.Engine;
 import io.flywheelgates.facts.Snapshot;
 import io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException;
-import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.GitHubAnnotationRenderer;
 import io.flywheelgates.report.JsonRenderer;
 import io.flywheelgates.report.JunitRenderer;
@@ -40,23 +39,13 @@ final class Checker {
       log.println("gates: " + definitions.origin() + " (" + definitions.prs().size() + " PRs)");
     }
     if (options.snapshot == null) {
-      Instant at = options.at != null ? options.at : Instant.now();
-      try (GitHubFactSource source = github.open(definitions, environment, err, options.verbose)) {
-        return LiveEvidence.verdict(
-                definitions,
-                ids,
-                at,
-                source,
-                github.deadline(),
-                err,
-                options.verbose,
-                Progress.forPerson(
-                    environment,
-                    options.format == EvaluationOptions.Format.text,
-                    options.verbose,
-                    err))
-            .result();
-      }
+      return LiveEvidence.run(
+          LiveEvidence.engineStep(definitions, ids),
+          definitions,
+          options,
+          github,
+          environment,
+          err);
     }
     EvaluationOptions.Offline offline = options.offline();
     Snapshot snapshot = offline.snapshot();

@@ -69,7 +69,20 @@ final class LiveEvidence {
 
   private LiveEvidence() {}
 
-  /** Evaluates the rollout's verdict from live evidence. */
+  /** The engine as a step: the verdict of the named PRs, and the facts its rules lacked. */
+  static Pure<RolloutVerdict> engineStep(Definitions definitions, List<String> ids) {
+    Engine engine = new Engine();
+    return (facts, at, source) -> {
+      Engine.Evaluation evaluation =
+          engine.evaluateListingMissing(definitions, facts, at, source, ids);
+      return new Step<>(evaluation.verdict(), evaluation.missing());
+    };
+  }
+
+  /**
+   * Evaluates the rollout's verdict from live evidence, keeping the facts gathered (for a
+   * snapshot).
+   */
   static Outcome<RolloutVerdict> verdict(
       Definitions definitions,
       List<String> ids,
@@ -80,18 +93,8 @@ final class LiveEvidence {
       boolean verbose,
       Progress progress) {
     Source source = new Source("github", null, github.apiUrl(), null);
-    Engine engine = new Engine();
-    return gather(
-        facts -> {
-          Engine.Evaluation evaluation =
-              engine.evaluateListingMissing(definitions, facts, at, source, ids);
-          return new Step<>(evaluation.verdict(), evaluation.missing());
-        },
-        github,
-        deadline,
-        err,
-        verbose,
-        progress);
+    Pure<RolloutVerdict> step = engineStep(definitions, ids);
+    return gather(facts -> step.apply(facts, at, source), github, deadline, err, verbose, progress);
   }
 
   /**

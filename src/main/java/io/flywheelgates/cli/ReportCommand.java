@@ -6,7 +6,6 @@ import io.flywheelgates.engine.Engine;
 import io.flywheelgates.engine.History;
 import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.Facts;
-import io.flywheelgates.github.GitHubFactSource;
 import io.flywheelgates.report.HtmlRenderer;
 import io.flywheelgates.verdict.HistoryReport;
 import io.flywheelgates.verdict.RolloutVerdict;
@@ -89,32 +88,24 @@ final class ReportCommand implements Callable<Integer> {
           "report writes --format html; for other formats use 'check --format'");
     }
     Definitions definitions = gates.load();
-    Page page;
-    if (snapshot != null) {
-      EvaluationOptions options = new EvaluationOptions();
-      options.snapshot = snapshot;
-      options.at = at;
-      EvaluationOptions.Offline offline = options.offline();
-      page = page(definitions, offline.snapshot().facts(), offline.at(), offline.source()).page();
-    } else {
-      Instant when = at != null ? at : Instant.now();
-      PrintWriter err = spec.commandLine().getErr();
-      try (GitHubFactSource live = github.open(definitions, parent.environment, err, verbose)) {
-        Source source = new Source("github", null, live.apiUrl(), null);
-        page =
-            LiveEvidence.gather(
-                    facts -> {
-                      Gathered gathered = page(definitions, facts, when, source);
-                      return new LiveEvidence.Step<>(gathered.page(), gathered.missing());
-                    },
-                    live,
-                    github.deadline(),
-                    err,
-                    verbose,
-                    Progress.forPerson(parent.environment, true, verbose, err))
-                .result();
-      }
-    }
+    // The report's own options are those of the evaluating commands, less --format (it writes HTML
+    // only).
+    EvaluationOptions evidence = new EvaluationOptions();
+    evidence.snapshot = snapshot;
+    evidence.at = at;
+    evidence.verbose = verbose;
+    evidence.format = EvaluationOptions.Format.text;
+    Page page =
+        LiveEvidence.run(
+            (facts, when, source) -> {
+              Gathered gathered = page(definitions, facts, when, source);
+              return new LiveEvidence.Step<>(gathered.page(), gathered.missing());
+            },
+            definitions,
+            evidence,
+            github,
+            parent.environment,
+            spec.commandLine().getErr());
     write(page);
     spec.commandLine()
         .getErr()

@@ -49,6 +49,7 @@ final class GitHubApi {
   private final AtomicInteger notModified = new AtomicInteger();
   private final AtomicInteger cacheHits = new AtomicInteger();
   private final AtomicLong rateLimitRemaining = new AtomicLong(-1);
+  private volatile boolean closed;
 
   GitHubApi(
       String apiUrl,
@@ -80,6 +81,16 @@ final class GitHubApi {
     // Job logs answer with a redirect to short-lived storage on another host: followed, without the
     // token.
     this.logs = http.newBuilder().followRedirects(true).followSslRedirects(true).build();
+  }
+
+  /**
+   * Cancels every request in flight and refuses new ones: once the evaluation is over (done, past
+   * its deadline, or ended by a fatal answer) nothing it started may go on talking to GitHub.
+   */
+  void close() {
+    closed = true;
+    http.dispatcher().cancelAll();
+    logs.dispatcher().cancelAll();
   }
 
   int requestCount() {
@@ -297,6 +308,9 @@ final class GitHubApi {
     for (int attempt = 1; attempt <= maxTries; attempt++) {
       if (attempt > 1 && lastFailure != null) {
         sleep(backoff(attempt));
+      }
+      if (closed) {
+        throw new GitHubException.Unobtainable("not asked: the evaluation is over");
       }
       Response response;
       try {

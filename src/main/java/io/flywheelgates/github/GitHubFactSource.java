@@ -423,6 +423,7 @@ public final class GitHubFactSource implements AutoCloseable {
 
   @Override
   public void close() {
+    api.close();
     pool.shutdownNow();
   }
 

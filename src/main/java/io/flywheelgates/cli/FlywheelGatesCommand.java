@@ -25,6 +25,7 @@ final class FlywheelGatesCommand implements Callable<Integer> {
           ExplainCommand.class,
           ValidateCommand.class,
           SnapshotCommand.class,
+          ScorecardCommand.class,
           TriageCommand.class,
           TestCommand.class,
           HistoryCommand.class,

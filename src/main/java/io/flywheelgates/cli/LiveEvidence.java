@@ -171,6 +171,8 @@ final class LiveEvidence {
       return "the pull requests that changed " + touching.path() + " in " + request.repo();
     } else if (request instanceof FactRequest.File file) {
       return file.path() + "@" + file.ref() + " in " + request.repo();
+    } else if (request instanceof FactRequest.WorkflowList) {
+      return "the workflow files of " + request.repo();
     } else if (request instanceof FactRequest.Runs runs) {
       return "the runs of " + runs.workflow() + " in " + request.repo();
     } else if (request instanceof FactRequest.Jobs jobs) {

@@ -99,7 +99,31 @@ public final class DefinitionLoader {
       Collections.sort(problems);
       throw new InvalidDefinitionsException(problems);
     }
-    return new Definitions(origin, rollout, ordered);
+    return new Definitions(origin, withActiveSet(rollout, ordered), ordered);
+  }
+
+  /** A scorecard that names no active set classifies the repositories of the PR files. */
+  private static Rollout withActiveSet(Rollout rollout, List<PrDefinition> prs) {
+    ScorecardDefinition scorecard = rollout.scorecard();
+    if (scorecard == null || !scorecard.activeSet().isEmpty()) {
+      return rollout;
+    }
+    List<ScorecardDefinition.ActiveRepo> repos = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    for (PrDefinition pr : prs) {
+      if (seen.add(pr.repo().toLowerCase(java.util.Locale.ROOT))) {
+        repos.add(new ScorecardDefinition.ActiveRepo(pr.repo(), List.of()));
+      }
+    }
+    return rollout.withScorecard(
+        new ScorecardDefinition(
+            scorecard.published(),
+            scorecard.laneOwner(),
+            scorecard.template(),
+            scorecard.authority(),
+            scorecard.cache(),
+            List.copyOf(repos),
+            scorecard.tiers()));
   }
 
   private YamlNode readFile(

@@ -114,6 +114,9 @@ final class RolloutReader {
         modes.add(mode);
       }
     }
+    YamlNode scorecardNode = map.node("scorecard");
+    ScorecardDefinition scorecard =
+        scorecardNode == null ? null : new ScorecardReader(problems).read(scorecardNode);
     map.finish();
     return new Rollout(
         name,
@@ -123,7 +126,8 @@ final class RolloutReader {
         List.copyOf(lanes),
         hostedLabels,
         hostedGroup,
-        List.copyOf(modes));
+        List.copyOf(modes),
+        scorecard);
   }
 
   private FailureMode failureMode(YamlNode node) {

@@ -123,6 +123,25 @@ public sealed interface Rule {
       String link)
       implements Rule {}
 
+  /**
+   * The repo's computed tier is one of {@code tiers} (any tier when empty), and the published
+   * scorecard lists it in that same tier.
+   */
+  record Classified(String id, String describe, Location location, String repo, Set<String> tiers)
+      implements Rule {}
+
+  /** The published scorecard agrees with the computed one: no divergence, every repo classified. */
+  record ScorecardMatches(String id, String describe, Location location) implements Rule {}
+
+  /** The published scorecard and the computed one diverge somewhere. */
+  record ScorecardDiverges(String id, String describe, Location location) implements Rule {}
+
+  /**
+   * Every repo the computed scorecard counts as runner dogfood passed its own stability gate (the
+   * rollout PRs on that repo), so no count rests on one unverified pilot.
+   */
+  record CountedReposStable(String id, String describe, Location location) implements Rule {}
+
   record AllOf(String id, String describe, Location location, List<Rule> rules) implements Rule {}
 
   record AnyOf(String id, String describe, Location location, List<Rule> rules) implements Rule {}

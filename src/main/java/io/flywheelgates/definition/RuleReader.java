@@ -25,6 +25,10 @@ final class RuleReader {
           "success_ratio",
           "gate_status",
           "attestation",
+          "classified",
+          "scorecard_matches",
+          "scorecard_diverges",
+          "counted_repos_stable",
           "all_of",
           "any_of",
           "not");
@@ -200,6 +204,10 @@ final class RuleReader {
           case "success_ratio" -> successRatio(id, describe, at, map);
           case "gate_status" -> gateStatus(id, describe, at, map);
           case "attestation" -> attestation(id, describe, at, map);
+          case "classified" -> classified(id, describe, at, map);
+          case "scorecard_matches" -> new Rule.ScorecardMatches(id, describe, scorecard(at));
+          case "scorecard_diverges" -> new Rule.ScorecardDiverges(id, describe, scorecard(at));
+          case "counted_repos_stable" -> new Rule.CountedReposStable(id, describe, scorecard(at));
           default -> throw new IllegalStateException("kind listed but not bound: " + kind);
         };
     map.finish();
@@ -402,6 +410,50 @@ final class RuleReader {
       gateReferences.add(new Reference(pr, map.location()));
     }
     return new Rule.GateStatus(id, describe, at, pr, gate);
+  }
+
+  /** Rules over the scorecard need the rollout file to define one. */
+  private Location scorecard(Location at) {
+    if (rollout.scorecard() == null) {
+      problems.add(
+          new Problem(
+              at,
+              "this rule reads the scorecard, but the rollout file has no 'scorecard' section"));
+    }
+    return at;
+  }
+
+  private Rule classified(String id, String describe, Location at, MappingReader map) {
+    scorecard(at);
+    String repoName = repo(map);
+    Set<String> tiers = new java.util.LinkedHashSet<>();
+    YamlNode tierNode = map.node("tier");
+    List<YamlNode> items =
+        tierNode == null
+            ? List.of()
+            : tierNode instanceof YamlNode.Sequence sequence ? sequence.items() : List.of(tierNode);
+    for (YamlNode item : items) {
+      String tier = map.asText(item, "tier");
+      if (tier == null) {
+        continue;
+      }
+      if (rollout.scorecard() != null && rollout.scorecard().tier(tier).isEmpty()) {
+        problems.add(
+            new Problem(
+                item.location(),
+                "unknown tier '"
+                    + tier
+                    + "'; the scorecard defines "
+                    + String.join(
+                        ", ",
+                        rollout.scorecard().tiers().stream()
+                            .map(ScorecardDefinition.Tier::id)
+                            .toList())));
+      } else if (rollout.scorecard() != null) {
+        tiers.add(rollout.scorecard().tier(tier).orElseThrow().id());
+      }
+    }
+    return new Rule.Classified(id, describe, at, repoName, Set.copyOf(tiers));
   }
 
   private Rule attestation(String id, String describe, Location at, MappingReader map) {

@@ -91,6 +91,22 @@ public final class RuleWords {
           + " ("
           + attestation.link()
           + ")";
+    } else if (rule instanceof Rule.Classified classified) {
+      return classified.repo()
+          + " is classified "
+          + (classified.tiers().isEmpty()
+              ? ""
+              : "in "
+                  + String.join(
+                      " or ", classified.tiers().stream().sorted().map(t -> "Tier " + t).toList())
+                  + " ")
+          + "by its evidence, and the published scorecard lists it there";
+    } else if (rule instanceof Rule.ScorecardMatches) {
+      return "the published scorecard matches the one computed from evidence";
+    } else if (rule instanceof Rule.ScorecardDiverges) {
+      return "the published scorecard diverges from the one computed from evidence";
+    } else if (rule instanceof Rule.CountedReposStable) {
+      return "every repo counted as runner dogfood passed its own stability gate";
     } else if (rule instanceof Rule.AllOf all) {
       return "all of: " + join(all.rules());
     } else if (rule instanceof Rule.AnyOf any) {

@@ -68,7 +68,7 @@ public final class Engine {
       }
     }
     Set<String> needed = dependencyClosure(definitions, wanted);
-    EvaluationContext context = new EvaluationContext(facts, definitions.rollout(), at);
+    EvaluationContext context = new EvaluationContext(facts, definitions, at);
     RuleEvaluator evaluator = new RuleEvaluator(context);
     for (PrDefinition pr : definitions.prs()) {
       if (needed.contains(pr.id())) {
@@ -104,6 +104,12 @@ public final class Engine {
           rule -> {
             if (rule instanceof Rule.GateStatus status) {
               queue.add(status.pr());
+            }
+            if (rule instanceof Rule.CountedReposStable) {
+              // Reads the stability gates of the PRs on every repo it may count.
+              definitions.prs().stream()
+                  .filter(other -> !other.id().equals(pr.id()))
+                  .forEach(other -> queue.add(other.id()));
             }
           });
       for (PrDefinition other : definitions.prs()) {

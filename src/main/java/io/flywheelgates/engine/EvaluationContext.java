@@ -1,5 +1,6 @@
 package io.flywheelgates.engine;
 
+import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.definition.Rollout;
 import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.Facts;
@@ -15,26 +16,38 @@ import java.util.Map;
  */
 final class EvaluationContext {
   final Facts facts;
+  final Definitions definitions;
   final Rollout rollout;
   final Instant at;
   final FailureClassifier classifier;
   final Map<String, PrResult> evaluated = new HashMap<>();
   final WorkflowFiles workflowFiles = new WorkflowFiles();
 
+  /** The tier classification, computed once per evaluation when a rule first reads it. */
+  private TierClassifier tierClassifier;
+
   /** What the rules needed and the facts lacked, in the order first asked for. */
   final java.util.Set<FactRequest> missing = new java.util.LinkedHashSet<>();
 
   private final Map<String, RepoFacts> repos;
 
-  EvaluationContext(Facts facts, Rollout rollout, Instant at) {
+  EvaluationContext(Facts facts, Definitions definitions, Instant at) {
     this.facts = facts;
-    this.rollout = rollout;
+    this.definitions = definitions;
+    this.rollout = definitions.rollout();
     this.at = at;
     this.classifier = new FailureClassifier(rollout);
     this.repos = new HashMap<>();
     facts
         .repositories()
         .forEach(repo -> repos.put(repo.fullName().toLowerCase(java.util.Locale.ROOT), repo));
+  }
+
+  TierClassifier tiers() {
+    if (tierClassifier == null) {
+      tierClassifier = new TierClassifier(this);
+    }
+    return tierClassifier;
   }
 
   RepoFacts repo(String fullName) {

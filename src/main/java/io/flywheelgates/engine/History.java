@@ -44,7 +44,7 @@ public final class History {
         definitions
             .pr(prId)
             .orElseThrow(() -> new IllegalArgumentException("unknown PR '" + prId + "'"));
-    EvaluationContext context = new EvaluationContext(facts, definitions.rollout(), at);
+    EvaluationContext context = new EvaluationContext(facts, definitions, at);
     Map<String, Set<String>> lanesByWorkflow = new LinkedHashMap<>();
     Rules.walk(
         pr,

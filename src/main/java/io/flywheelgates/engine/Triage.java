@@ -62,7 +62,7 @@ public final class Triage {
       List<String> prIds,
       String repo,
       int lastRuns) {
-    EvaluationContext context = new EvaluationContext(facts, definitions.rollout(), at);
+    EvaluationContext context = new EvaluationContext(facts, definitions, at);
     List<TriageReport.Lane> lanes = new ArrayList<>();
     List<TriageReport.Failure> failures = new ArrayList<>();
     List<String> gaps = new ArrayList<>();

@@ -58,8 +58,16 @@ final class WorkflowFiles {
     }
   }
 
-  /** Either jobs, or why the file could not be read as a workflow. */
-  record Parsed(List<Job> jobs, String problem) {}
+  /**
+   * Either jobs, or why the file could not be read as a workflow. {@code reusableOnly}: it runs
+   * only when another workflow calls it ({@code on: workflow_call}), so its jobs run as the
+   * caller's.
+   */
+  record Parsed(List<Job> jobs, String problem, boolean reusableOnly) {
+    Parsed(List<Job> jobs, String problem) {
+      this(jobs, problem, false);
+    }
+  }
 
   private final Map<String, Parsed> parsed = new HashMap<>();
 
@@ -95,7 +103,24 @@ final class WorkflowFiles {
           new Job(
               entry.getKey(), text(job.get("uses")), with, runsOn(job.get("runs-on")), scripts));
     }
-    return new Parsed(List.copyOf(result), null);
+    return new Parsed(List.copyOf(result), null, reusableOnly(root));
+  }
+
+  /** {@code on:} is only {@code workflow_call}; YAML 1.1 readers may have made the key "true". */
+  private static boolean reusableOnly(JsonNode root) {
+    JsonNode on = root.has("on") ? root.get("on") : root.get("true");
+    if (on == null) {
+      return false;
+    }
+    List<String> events = new ArrayList<>();
+    if (on.isTextual()) {
+      events.add(on.asText());
+    } else if (on.isArray()) {
+      on.forEach(event -> events.add(event.asText()));
+    } else if (on.isObject()) {
+      on.fieldNames().forEachRemaining(events::add);
+    }
+    return events.equals(List.of("workflow_call"));
   }
 
   /** {@code runs-on} may be a label, a list of labels, or {@code {group:, labels:}}. */

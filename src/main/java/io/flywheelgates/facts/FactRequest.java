@@ -18,6 +18,9 @@ public sealed interface FactRequest {
 
   record File(String repo, String path, String ref) implements FactRequest {}
 
+  /** The paths of the repository's workflow files, as GitHub lists them. */
+  record WorkflowList(String repo) implements FactRequest {}
+
   /** A workflow's runs, newest first. */
   record Runs(String repo, String workflow) implements FactRequest {}
 

@@ -5,9 +5,9 @@ import java.util.Optional;
 
 /**
  * One repository. {@code found} false: GitHub answered that it does not exist (or is not visible).
- * {@code pullRequests} holds the pull requests that were looked at; {@code
- * mergedPullRequestsListed} says whether the recently merged ones were listed, so a search by
- * changed file may conclude "none".
+ * {@code pullRequests} holds the pull requests that were looked at; {@code touchedPathsSearched}
+ * the files whose merged pull requests were searched for, so such a search may conclude "none".
+ * {@code workflowFiles} lists the paths of its workflow files; null when they were not listed.
  */
 public record RepoFacts(
     String fullName,
@@ -17,7 +17,8 @@ public record RepoFacts(
     List<PullRequestFact> pullRequests,
     List<String> touchedPathsSearched,
     List<FileFact> files,
-    List<WorkflowFacts> workflows) {
+    List<WorkflowFacts> workflows,
+    List<String> workflowFiles) {
 
   public RepoFacts {
     pullRequests = pullRequests == null ? List.of() : List.copyOf(pullRequests);
@@ -25,6 +26,7 @@ public record RepoFacts(
         touchedPathsSearched == null ? List.of() : List.copyOf(touchedPathsSearched);
     files = files == null ? List.of() : List.copyOf(files);
     workflows = workflows == null ? List.of() : List.copyOf(workflows);
+    workflowFiles = workflowFiles == null ? null : List.copyOf(workflowFiles);
   }
 
   public Optional<PullRequestFact> pullRequest(int number) {

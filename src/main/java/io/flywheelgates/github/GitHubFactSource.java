@@ -155,6 +155,8 @@ public final class GitHubFactSource implements AutoCloseable {
         pullRequestsTouching(touching);
       } else if (request instanceof FactRequest.File file) {
         file(file);
+      } else if (request instanceof FactRequest.WorkflowList list) {
+        workflowList(list);
       } else if (request instanceof FactRequest.Runs runs) {
         runs(runs);
       } else if (request instanceof FactRequest.Jobs jobs) {
@@ -288,6 +290,33 @@ public final class GitHubFactSource implements AutoCloseable {
     }
   }
 
+  /**
+   * The active workflows' files. GitHub also lists workflows whose file was deleted or that were
+   * disabled, and dynamic ones (Pages, Dependabot) with no file in the repository: none of them
+   * runs the repo's declared jobs.
+   */
+  private void workflowList(FactRequest.WorkflowList request) {
+    List<String> paths = new ArrayList<>();
+    boolean found =
+        api.getPages(
+            api.url("repos/" + request.repo() + "/actions/workflows", "per_page", "100"),
+            "workflows",
+            10,
+            false,
+            workflow -> {
+              String path = GitHubMapping.text(workflow, "path");
+              if ("active".equals(GitHubMapping.text(workflow, "state"))
+                  && path != null
+                  && path.startsWith(".github/workflows/")) {
+                paths.add(path);
+              }
+            });
+    RepoState state = state(request.repo());
+    synchronized (state) {
+      state.workflowFiles = found ? List.copyOf(paths) : List.of();
+    }
+  }
+
   private void runs(FactRequest.Runs request) {
     String fileName = request.workflow().substring(request.workflow().lastIndexOf('/') + 1);
     List<RunFact> runs = new ArrayList<>();
@@ -415,7 +444,8 @@ public final class GitHubFactSource implements AutoCloseable {
                 List.copyOf(state.pulls.values()),
                 List.copyOf(state.searchedPaths),
                 List.copyOf(state.files.values()),
-                workflows));
+                workflows,
+                state.workflowFiles));
       }
     }
     return new Facts(result);
@@ -439,6 +469,7 @@ public final class GitHubFactSource implements AutoCloseable {
     final List<String> searchedPaths = new ArrayList<>();
     final Map<String, FileFact> files = new LinkedHashMap<>();
     final Map<String, WorkflowState> workflows = new LinkedHashMap<>();
+    List<String> workflowFiles;
 
     RepoState(String repo) {
       this.repo = repo;

@@ -127,7 +127,7 @@ public final class JsonRenderer implements Renderer {
     return node;
   }
 
-  private static void evidence(ArrayNode array, List<Evidence> evidence) {
+  static void evidence(ArrayNode array, List<Evidence> evidence) {
     for (Evidence item : evidence) {
       ObjectNode node = array.addObject();
       node.put("kind", item.kind());

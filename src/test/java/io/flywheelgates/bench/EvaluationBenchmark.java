@@ -117,7 +117,8 @@ public final class EvaluationBenchmark {
               repo.pullRequests(),
               repo.touchedPathsSearched(),
               repo.files(),
-              workflows));
+              workflows,
+              null));
     }
     return new Facts(repos);
   }

@@ -368,7 +368,8 @@ class CheckCommandTest {
               repo.pullRequests(),
               repo.touchedPathsSearched(),
               repo.files(),
-              List.of(failing)));
+              List.of(failing),
+              null));
     }
     Path file = temp.resolve("stopped.json");
     new SnapshotCodec()

@@ -465,7 +465,8 @@ class EngineSemanticsTest {
                     gf.pullRequests(),
                     gf.touchedPathsSearched(),
                     files,
-                    gf.workflows())));
+                    gf.workflows(),
+                    gf.workflowFiles())));
 
     PrResult pr4 = evaluate(facts, EVENING, "pr-4").prs().get(0);
     PrResult asPublished =

@@ -44,7 +44,7 @@ final class ProofWorld {
         world
             .repo(GF)
             .mergedPr(220, "2026-04-15T14:02:00Z", PROOF)
-            .file(PROOF, PROOF_YML)
+            .workflowFile("platform-proof.yml", PROOF_YML)
             .file("docs/reports/runner-adoption-scorecard.md", SCORECARD);
     proof = gf.workflow(PROOF);
   }

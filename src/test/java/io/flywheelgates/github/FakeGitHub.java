@@ -269,6 +269,27 @@ public final class FakeGitHub {
     for (WorkflowFacts workflow : repo.workflows()) {
       serveWorkflow(r, workflow);
     }
+    if (repo.workflowFiles() != null) {
+      // GitHub also lists a dynamic workflow with no file and a disabled one: neither is read.
+      ObjectNode list = JSON.createObjectNode();
+      ArrayNode workflows = list.putArray("workflows");
+      repo.workflowFiles()
+          .forEach(path -> workflows.addObject().put("path", path).put("state", "active"));
+      workflows
+          .addObject()
+          .put("path", "dynamic/pages/pages-build-deployment")
+          .put("state", "active");
+      workflows
+          .addObject()
+          .put("path", ".github/workflows/old.yml")
+          .put("state", "disabled_manually");
+      list.put("total_count", workflows.size());
+      stubJson(
+          () ->
+              get(urlPathEqualTo(r + "/actions/workflows"))
+                  .withQueryParam("per_page", equalTo("100")),
+          list);
+    }
   }
 
   private void serveWorkflow(String r, WorkflowFacts workflow) {

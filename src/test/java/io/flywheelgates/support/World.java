@@ -49,6 +49,7 @@ public final class World {
     private final List<FileFact> files = new ArrayList<>();
     private final Map<String, Workflow> workflows = new LinkedHashMap<>();
     private final List<String> searched = new ArrayList<>();
+    private List<String> workflowFiles;
 
     private Repo(String fullName) {
       this.fullName = fullName;
@@ -110,6 +111,24 @@ public final class World {
       return this;
     }
 
+    /** Lists the repo's workflow files (as GitHub's workflow list would) and sets their text. */
+    public Repo workflowFile(String name, String content) {
+      String path = ".github/workflows/" + name;
+      if (workflowFiles == null) {
+        workflowFiles = new ArrayList<>();
+      }
+      workflowFiles.add(path);
+      return file(path, content);
+    }
+
+    /** Records that the repo's workflow files were listed (none, unless added). */
+    public Repo workflowsListed() {
+      if (workflowFiles == null) {
+        workflowFiles = new ArrayList<>();
+      }
+      return this;
+    }
+
     public Repo absentFile(String path) {
       files.add(new FileFact(path, "main", false, null, null, null));
       return this;
@@ -133,7 +152,8 @@ public final class World {
           pulls,
           searched,
           files,
-          workflows.values().stream().map(Workflow::build).toList());
+          workflows.values().stream().map(Workflow::build).toList(),
+          workflowFiles);
     }
   }
 

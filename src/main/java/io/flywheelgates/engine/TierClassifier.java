@@ -112,6 +112,7 @@ final class TierClassifier {
     List<String> gaps = new ArrayList<>();
     Map<String, FileFact> files = new LinkedHashMap<>();
     List<DeclaredJob> jobs = new ArrayList<>();
+    Map<String, FileFact> reusable = new LinkedHashMap<>();
     for (String path : repo.workflowFiles()) {
       FileFact file = repo.file(path, branch).orElse(null);
       if (file == null) {
@@ -125,7 +126,9 @@ final class TierClassifier {
         if (parsed.problem() != null) {
           gaps.add(path + " cannot be read as a workflow: " + parsed.problem());
         }
-        if (!parsed.reusableOnly()) {
+        if (parsed.reusableOnly()) {
+          reusable.put(path, file);
+        } else {
           files.put(path, file);
           parsed
               .jobs()
@@ -136,7 +139,7 @@ final class TierClassifier {
     if (!gaps.isEmpty()) {
       return RepoClassification.unclassified(repoName, String.join("; ", gaps));
     }
-    return new Reading(repoName, repo, files, jobs).classify();
+    return new Reading(repoName, repo, files, jobs, reusable).classify();
   }
 
   private Placement placement(String repoName, WorkflowFiles.Job job) {
@@ -168,9 +171,16 @@ final class TierClassifier {
     private final List<HostedException> exceptions;
     private final List<Evidence> evidence = new ArrayList<>();
     private final List<String> gaps = new ArrayList<>();
+    private final Map<String, FileFact> reusable;
 
-    Reading(String repoName, RepoFacts repo, Map<String, FileFact> files, List<DeclaredJob> jobs) {
+    Reading(
+        String repoName,
+        RepoFacts repo,
+        Map<String, FileFact> files,
+        List<DeclaredJob> jobs,
+        Map<String, FileFact> reusable) {
       this.repoName = repoName;
+      this.reusable = reusable;
       this.repo = repo;
       this.files = files;
       this.jobs = jobs;
@@ -195,6 +205,11 @@ final class TierClassifier {
       boolean cache =
           files.values().stream()
               .anyMatch(file -> definition.cache().matcher(file.content()).find());
+      if (packageWorkflows.isEmpty()) {
+        // No package path: what the repo runs at all is the evidence (a hosted-only repo's jobs).
+        files.values().forEach(file -> evidence.add(fileEvidence(file)));
+        reusable.values().forEach(file -> evidence.add(fileEvidence(file)));
+      }
       Authority authority = authority(templateCalls);
 
       // Where the package path's default-branch jobs ran.
@@ -527,7 +542,17 @@ final class TierClassifier {
         List<Condition> promotion,
         String drift) {
       List<String> parts = new ArrayList<>();
-      parts.add("intent " + intent + describeIntent(packagePath));
+      if (intent.equals("none")) {
+        parts.add(
+            "no workflow of its own runs jobs"
+                + (reusable.isEmpty()
+                    ? ""
+                    : " (" + names(reusable.keySet()) + " only run when other repos call them)"));
+      } else if (intent.equals("hosted")) {
+        parts.add("every job runs hosted (" + names(files.keySet()) + ")");
+      } else {
+        parts.add("intent " + intent + describeIntent(packagePath));
+      }
       if (observed.proof != null) {
         parts.add(
             "proven by run "

@@ -111,7 +111,12 @@ public final class ScorecardRenderer {
                   + evidence.attribute("job")
                   + " on "
                   + evidence.attribute("runner_name");
-          case "pull_request" -> "pull request";
+          case "pull_request" ->
+              "pull request #"
+                  + evidence.attribute("number")
+                  + " ("
+                  + evidence.attribute("state")
+                  + ")";
           default -> evidence.kind();
         };
     return what + (evidence.url() == null ? "" : " " + evidence.url());
@@ -149,6 +154,7 @@ public final class ScorecardRenderer {
                       + "@"
                       + shortSha(evidence.attribute("sha"));
               case "run" -> "run " + evidence.attribute("run_id");
+              case "pull_request" -> "PR #" + evidence.attribute("number");
               default -> evidence.kind().replace('_', ' ');
             };
         links.add(evidence.url() == null ? label : "[" + label + "](" + evidence.url() + ")");

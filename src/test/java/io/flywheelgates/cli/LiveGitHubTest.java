@@ -92,6 +92,28 @@ class LiveGitHubTest {
   }
 
   @Test
+  void theScorecardFromGitHubIsTheOneFromTheRecordedExampleAndItsSnapshotKeepsIt()
+      throws Exception {
+    Path file = temp.resolve("scorecard-snapshot.json");
+
+    CliRunner.Result live = cli.run("scorecard", "--at", EVENING, "--format", "markdown", "-v");
+
+    assertThat(live.exitCode()).as(live.err()).isEqualTo(0);
+    assertThat(live.out())
+        .isEqualTo(Files.readString(Path.of("src/test/resources/golden/scorecard-evening.md")));
+    // One listing per repo; workflows GitHub lists without a file here or disabled are not read.
+    assertThat(github.findAll(getRequestedFor(urlPathMatching(".*/actions/workflows")))).hasSize(5);
+    assertThat(github.findAll(getRequestedFor(urlPathMatching(".*/contents/dynamic/.*"))))
+        .isEmpty();
+    assertThat(github.findAll(getRequestedFor(urlPathMatching(".*/old\\.yml.*")))).isEmpty();
+    CliRunner.Result recorded = cli.run("snapshot", "-o", file.toString(), "--at", EVENING);
+    CliRunner.Result offline =
+        cli.run("scorecard", "--snapshot", file.toString(), "--format", "markdown");
+    assertThat(recorded.exitCode()).as(recorded.err()).isEqualTo(0);
+    assertThat(offline.out()).isEqualTo(live.out());
+  }
+
+  @Test
   void aSnapshotRecordedLiveGivesTheSameVerdictOffline() throws Exception {
     Path file = temp.resolve("live.json");
 

@@ -117,7 +117,10 @@ public final class World {
       if (workflowFiles == null) {
         workflowFiles = new ArrayList<>();
       }
-      workflowFiles.add(path);
+      if (!workflowFiles.contains(path)) {
+        workflowFiles.add(path);
+      }
+      files.removeIf(file -> file.path().equals(path));
       return file(path, content);
     }
 
@@ -282,11 +285,29 @@ public final class World {
     return job(lane, "failure", lane + "-runner-1", ARC_GROUP, null);
   }
 
+  /**
+   * A named job (as the Jobs API names a template's, "package / validate (20)") that succeeded on a
+   * lane.
+   */
+  public JobFact okAs(String name, String lane) {
+    return job(name, lane, "success", lane + "-runner-1", ARC_GROUP, null);
+  }
+
+  /** A named job that succeeded on a hosted runner. */
+  public JobFact okHostedAs(String name) {
+    return job(name, "ubuntu-latest", "success", "GitHub Actions 7", HOSTED_GROUP, null);
+  }
+
   private JobFact job(String lane, String conclusion, String runner, String group, LogExcerpt log) {
+    return job("proof " + lane, lane, conclusion, runner, group, log);
+  }
+
+  private JobFact job(
+      String name, String lane, String conclusion, String runner, String group, LogExcerpt log) {
     long id = jobId();
     return new JobFact(
         id,
-        "proof " + lane,
+        name,
         "completed",
         conclusion,
         List.of(lane),

@@ -4,11 +4,13 @@ import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.definition.PrDefinition;
 import io.flywheelgates.engine.Engine;
 import io.flywheelgates.engine.History;
+import io.flywheelgates.engine.Scorecards;
 import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.Facts;
 import io.flywheelgates.report.HtmlRenderer;
 import io.flywheelgates.verdict.HistoryReport;
 import io.flywheelgates.verdict.RolloutVerdict;
+import io.flywheelgates.verdict.Scorecard;
 import io.flywheelgates.verdict.Source;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Writes the whole rollout as one self-contained HTML page: a card per PR with its verdict, gates, needs,",
-      "evidence links, per-lane run strips, stop conditions and rollback rules. The exit code follows the verdict."
+      "evidence links, per-lane run strips, stop conditions and rollback rules, then the tier scorecard.",
+      "The exit code follows the verdict."
     })
 final class ReportCommand implements Callable<Integer> {
   /** The report's runs per lane strip. */
@@ -78,8 +81,9 @@ final class ReportCommand implements Callable<Integer> {
       description = "Say more on stderr.")
   boolean verbose;
 
-  /** The verdict and every PR's lanes over time, from one set of facts. */
-  private record Page(RolloutVerdict verdict, Map<String, HistoryReport> histories) {}
+  /** The verdict, every PR's lanes over time and the scorecard, from one set of facts. */
+  private record Page(
+      RolloutVerdict verdict, Map<String, HistoryReport> histories, Scorecard scorecard) {}
 
   @Override
   public Integer call() throws Exception {
@@ -127,7 +131,13 @@ final class ReportCommand implements Callable<Integer> {
       histories.put(pr.id(), result.report());
       missing.addAll(result.missing());
     }
-    return new Gathered(new Page(evaluation.verdict(), histories), missing);
+    Scorecard scorecard = null;
+    if (definitions.rollout().scorecard() != null) {
+      Scorecards.Result scored = Scorecards.score(definitions, facts, at, source, null);
+      scorecard = scored.scorecard();
+      missing.addAll(scored.missing());
+    }
+    return new Gathered(new Page(evaluation.verdict(), histories, scorecard), missing);
   }
 
   /** A temporary file is private; the page it becomes is for everyone to read. */
@@ -151,7 +161,7 @@ final class ReportCommand implements Callable<Integer> {
       readableByAll(temp);
       try (PrintWriter out =
           new PrintWriter(Files.newBufferedWriter(temp, StandardCharsets.UTF_8))) {
-        new HtmlRenderer().render(page.verdict(), page.histories(), out);
+        new HtmlRenderer().render(page.verdict(), page.histories(), page.scorecard(), out);
       }
       Files.move(temp, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {

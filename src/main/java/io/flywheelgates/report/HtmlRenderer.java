@@ -5,7 +5,9 @@ import io.flywheelgates.verdict.Evidence;
 import io.flywheelgates.verdict.GateResult;
 import io.flywheelgates.verdict.HistoryReport;
 import io.flywheelgates.verdict.PrResult;
+import io.flywheelgates.verdict.RepoClassification;
 import io.flywheelgates.verdict.RolloutVerdict;
+import io.flywheelgates.verdict.Scorecard;
 import io.flywheelgates.verdict.StopResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -46,6 +48,15 @@ public final class HtmlRenderer {
   /** {@code histories} maps PR ids to their lanes over time; a PR without one gets no strips. */
   public void render(
       RolloutVerdict verdict, Map<String, HistoryReport> histories, PrintWriter out) {
+    render(verdict, histories, null, out);
+  }
+
+  /** The page with the tier scorecard after the PR cards ({@code scorecard} null: none). */
+  public void render(
+      RolloutVerdict verdict,
+      Map<String, HistoryReport> histories,
+      Scorecard scorecard,
+      PrintWriter out) {
     out.println("<!DOCTYPE html>");
     out.println("<html lang=\"en\">");
     out.println("<head>");
@@ -86,10 +97,65 @@ public final class HtmlRenderer {
     for (PrResult pr : verdict.prs()) {
       card(pr, histories.get(pr.id()), out);
     }
+    if (scorecard != null) {
+      scorecard(scorecard, out);
+    }
     out.println("</main>");
     out.println("</body>");
     out.println("</html>");
     out.flush();
+  }
+
+  private static void scorecard(Scorecard scorecard, PrintWriter out) {
+    out.println("<section id=\"scorecard\" aria-labelledby=\"scorecard-title\">");
+    out.println("<h2 id=\"scorecard-title\">Tier scorecard</h2>");
+    int unclassified = scorecard.unclassified().size();
+    out.println(
+        "<p>Runner dogfood: <strong>"
+            + (unclassified == 0 ? "" : "at least ")
+            + esc(scorecard.dogfoodLine())
+            + "</strong> (Tier 3 + Tier 4 over the active set)"
+            + (unclassified == 0
+                ? ""
+                : "; " + unclassified + " unclassified: their evidence could not be read")
+            + ".</p>");
+    out.println(
+        "<table><caption class=\"muted\">Computed from workflow files and default-branch runs"
+            + "</caption><thead><tr><th scope=\"col\">Tier</th><th scope=\"col\">Meaning</th>"
+            + "<th scope=\"col\">Repos</th><th scope=\"col\">Count</th></tr></thead><tbody>");
+    for (Scorecard.Row row : scorecard.rows()) {
+      out.println(
+          "<tr><th scope=\"row\">"
+              + esc(row.label())
+              + "</th><td>"
+              + esc(row.meaning())
+              + "</td><td>"
+              + esc(row.repos().isEmpty() ? "-" : String.join(", ", row.repos()))
+              + "</td><td>"
+              + row.repos().size()
+              + "</td></tr>");
+    }
+    out.println("</tbody></table>");
+    out.println(
+        "<table><thead><tr><th scope=\"col\">Repo</th><th scope=\"col\">Tier</th>"
+            + "<th scope=\"col\" class=\"found\">Why</th>"
+            + "<th scope=\"col\" class=\"evidence\">Evidence</th></tr></thead><tbody>");
+    for (RepoClassification repo : scorecard.repos()) {
+      out.println(
+          "<tr><th scope=\"row\">"
+              + esc(repo.repo())
+              + "</th><td>"
+              + (repo.classified()
+                  ? esc(repo.tierLabel()) + (repo.counted() ? " (counted)" : "")
+                  : badge("UNDECIDED") + " unclassified")
+              + "</td><td class=\"found\">"
+              + esc(repo.summary() + (repo.drift() == null ? "" : "; " + repo.drift()))
+              + "</td><td class=\"evidence\">"
+              + links(repo.evidence())
+              + "</td></tr>");
+    }
+    out.println("</tbody></table>");
+    out.println("</section>");
   }
 
   private static void card(PrResult pr, HistoryReport history, PrintWriter out) {

@@ -54,6 +54,9 @@ class BrowserReportTest {
 
     assertThat(CARD.matcher(rendered.dom()).results().count()).isEqualTo(6);
     assertThat(rendered.dom()).contains("Rollout gates: <span class=\"badge STOP\">STOP</span>");
+    assertThat(rendered.dom())
+        .contains("<h2 id=\"scorecard-title\">Tier scorecard</h2>")
+        .contains("Runner dogfood: <strong>2 of 5 (40%)</strong>");
     assertThat(rendered.console()).isEmpty();
     assertThat(rendered.pageRequests()).isEmpty();
     assertThat(OUT.resolve("rollout.png")).isNotEmptyFile();

@@ -42,6 +42,19 @@ class ReportCommandTest {
   }
 
   @Test
+  void theScorecardFollowsTheCardsWithItsEvidence() throws Exception {
+    String html = report();
+
+    assertThat(html.indexOf("<section id=\"scorecard\""))
+        .isGreaterThan(html.lastIndexOf("<article"));
+    assertThat(html)
+        .contains("<th scope=\"row\">Tier 4</th><td>repo-owned dedicated dogfood lane</td>")
+        .contains("tinyland-inc/GloriousFlywheel, Jesssullivan/scheduling-kit</td><td>2</td>")
+        .contains("<th scope=\"row\">Jesssullivan/acuity-middleware</th><td>Tier 2</td>")
+        .contains("deploy-modal.yml job deploy runs hosted with no declared exception");
+  }
+
+  @Test
   void nothingIsLoadedFromElsewhere() throws Exception {
     String html = report();
 

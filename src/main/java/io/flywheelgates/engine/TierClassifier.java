@@ -323,21 +323,27 @@ final class TierClassifier {
       return intents.size() == 1 ? intents.iterator().next() : "mixed";
     }
 
+    /** "(ci.yml runner_mode: repo_owned; proof.yml runs-on: tinyland-docker, tinyland-nix)". */
     private String describeIntent(List<DeclaredJob> packagePath) {
-      Map<String, Set<String>> byWorkflow = new LinkedHashMap<>();
+      Map<String, Set<String>> modes = new LinkedHashMap<>();
+      Map<String, Set<String>> labels = new LinkedHashMap<>();
       for (DeclaredJob job : packagePath) {
-        String declared =
-            job.placement() == Placement.TEMPLATE
-                ? (job.job().with().containsKey("runner_mode")
-                    ? "runner_mode: " + job.job().with().get("runner_mode")
-                    : "no runner_mode (compat)")
-                : "runs-on: " + String.join(", ", job.job().runsOn());
-        byWorkflow
-            .computeIfAbsent(Describe.fileName(job.workflow()), k -> new LinkedHashSet<>())
-            .add(declared);
+        String file = Describe.fileName(job.workflow());
+        if (job.placement() == Placement.TEMPLATE) {
+          modes
+              .computeIfAbsent(file, k -> new LinkedHashSet<>())
+              .add(
+                  job.job().with().containsKey("runner_mode")
+                      ? "runner_mode: " + job.job().with().get("runner_mode")
+                      : "no runner_mode (compat)");
+        } else {
+          labels.computeIfAbsent(file, k -> new LinkedHashSet<>()).addAll(job.job().runsOn());
+        }
       }
       List<String> parts = new ArrayList<>();
-      byWorkflow.forEach((file, declared) -> parts.add(file + " " + String.join(", ", declared)));
+      modes.forEach((file, declared) -> parts.add(file + " " + String.join(", ", declared)));
+      labels.forEach(
+          (file, declared) -> parts.add(file + " runs-on: " + String.join(", ", declared)));
       return parts.isEmpty() ? "" : " (" + String.join("; ", parts) + ")";
     }
 

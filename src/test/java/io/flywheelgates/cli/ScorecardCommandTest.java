@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import io.flywheelgates.support.Example;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +143,50 @@ class ScorecardCommandTest {
     assertThat(kit.get("promotion")).hasSize(4);
     assertThat(kit.get("evidence").get(0).get("sha").asText()).startsWith("b069ca8");
     assertThat(root.get("comparison").isNull()).isTrue();
+  }
+
+  @Test
+  void everyJsonShapeFollowsTheShippedSchema() throws Exception {
+    Path committed = temp.resolve("claimed.md");
+    Files.writeString(committed, claimingTinyvectorsAsTier4());
+    JsonNode root = JSON.readTree(Example.SNAPSHOT.toFile());
+    ((ObjectNode) root.get("repositories").get(4)).remove("workflow_files");
+    Path partial = temp.resolve("partial.json");
+    JSON.writeValue(partial.toFile(), root);
+
+    List<CliRunner.Result> results =
+        List.of(
+            cli.run("scorecard", "--snapshot", EVENING, "--format", "json"),
+            cli.run(
+                "scorecard",
+                "--snapshot",
+                EVENING,
+                "--format",
+                "json",
+                "--check",
+                committed.toString()),
+            cli.run(
+                "scorecard",
+                "--snapshot",
+                partial.toString(),
+                "--format",
+                "json",
+                "--check",
+                committed.toString()));
+
+    assertThat(results).extracting(CliRunner.Result::exitCode).containsExactly(0, 1, 1);
+    try (InputStream schema = getClass().getResourceAsStream("/schema/scorecard-v1.schema.json")) {
+      assertThat(schema).as("the schema ships in the jar").isNotNull();
+      JsonSchema validator =
+          JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
+      for (CliRunner.Result result : results) {
+        assertThat(validator.validate(JSON.readTree(result.out()))).as(result.out()).isEmpty();
+      }
+      // The schema can refuse: a count below zero is not a scorecard.
+      ObjectNode broken = (ObjectNode) JSON.readTree(results.get(0).out());
+      ((ObjectNode) broken.get("runner_dogfood")).put("counted", -1);
+      assertThat(validator.validate(broken)).isNotEmpty();
+    }
   }
 
   @Test

@@ -16,6 +16,10 @@ final class EvaluationOptions {
     github
   }
 
+  /** The command this is mixed into: its root may be reading the snapshot ahead. */
+  @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+  picocli.CommandLine.Model.CommandSpec mixee;
+
   @Option(
       names = "--snapshot",
       paramLabel = "FILE",
@@ -59,7 +63,11 @@ final class EvaluationOptions {
 
   Offline offline() throws io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException {
     io.flywheelgates.facts.Snapshot read =
-        new io.flywheelgates.facts.SnapshotCodec().read(snapshot);
+        mixee != null
+                && mixee.root().userObject() instanceof FlywheelGatesCommand top
+                && top.preload != null
+            ? top.preload.snapshot(snapshot)
+            : new io.flywheelgates.facts.SnapshotCodec().read(snapshot);
     return new Offline(
         read,
         at != null ? at : read.capturedAt(),

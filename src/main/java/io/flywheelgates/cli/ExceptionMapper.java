@@ -12,7 +12,8 @@ import picocli.CommandLine;
  * to do; an unknown exception is a bug and is reported as one, with its stack trace, never
  * swallowed.
  */
-final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
+final class ExceptionMapper
+    implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
   @Override
   public int handleExecutionException(
@@ -42,6 +43,11 @@ final class ExceptionMapper implements CommandLine.IExecutionExceptionHandler {
   }
 
   /** Bad options or arguments: the message and where to find help, not the whole usage text. */
+  @Override
+  public int handleParseException(CommandLine.ParameterException exception, String[] args) {
+    return onBadParameters(exception, args);
+  }
+
   static int onBadParameters(CommandLine.ParameterException exception, String[] args) {
     CommandLine commandLine = exception.getCommandLine();
     PrintWriter err = commandLine.getErr();

@@ -37,7 +37,9 @@ public enum ExitCode {
   static Map<String, String> helpList() {
     Map<String, String> list = new LinkedHashMap<>();
     for (ExitCode exit : values()) {
-      list.put(String.format("%3d", exit.code), exit.meaning);
+      // Right-aligned by hand: String.format would load the locale data on every start.
+      String code = String.valueOf(exit.code);
+      list.put(" ".repeat(Math.max(0, 3 - code.length())) + code, exit.meaning);
     }
     return list;
   }

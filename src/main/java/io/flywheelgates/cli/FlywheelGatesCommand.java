@@ -36,6 +36,9 @@ final class FlywheelGatesCommand implements Callable<Integer> {
 
   final Environment environment;
 
+  /** What is being read ahead on another thread; null when nothing is. */
+  Preload preload;
+
   @Spec CommandSpec spec;
 
   FlywheelGatesCommand(Environment environment) {

@@ -5,7 +5,9 @@ import io.flywheelgates.definition.Definitions;
 import io.flywheelgates.definition.InvalidDefinitionsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code --gates DIR}, shared by every command that reads gate definitions. */
 final class GatesOption {
@@ -16,7 +18,20 @@ final class GatesOption {
           "Gate definitions directory (with rollout.yaml). Default: ./gates when it exists, else the definitions bundled in the jar.")
   Path gates;
 
+  /** The command this option is mixed into: its root may already be reading the default gates. */
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   Definitions load() throws InvalidDefinitionsException {
+    if (gates == null
+        && mixee != null
+        && mixee.root().userObject() instanceof FlywheelGatesCommand top
+        && top.preload != null) {
+      Definitions read = top.preload.gates();
+      if (read != null) {
+        return read;
+      }
+    }
     return load(gates);
   }
 

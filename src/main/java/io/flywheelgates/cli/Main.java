@@ -31,13 +31,18 @@ public final class Main {
       PrintWriter err,
       Map<String, String> env,
       boolean interactive) {
+    Preload preload = Preload.startFor(args);
     CommandLine commandLine =
         FlywheelGatesCommand.commandLine(
             new Environment(env, interactive), args.length > 0 ? args[0] : null);
+    ((FlywheelGatesCommand) commandLine.getCommand()).preload = preload;
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler(new ExceptionMapper());
-    commandLine.setParameterExceptionHandler(ExceptionMapper::onBadParameters);
+    // One object for both: a method reference to picocli's Java 5 interface would be a lambda spun
+    // at every start, which no start-up archive can keep.
+    ExceptionMapper exceptions = new ExceptionMapper();
+    commandLine.setExecutionExceptionHandler(exceptions);
+    commandLine.setParameterExceptionHandler(exceptions);
     commandLine.setCaseInsensitiveEnumValuesAllowed(true);
     listExitCodes(commandLine);
     // picocli hides its completion command by default; users should find it in --help.

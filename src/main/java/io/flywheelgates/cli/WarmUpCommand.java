@@ -1,52 +1,55 @@
 package io.flywheelgates.cli;
 
-import io.flywheelgates.definition.DefinitionLoader;
-import io.flywheelgates.definition.Definitions;
-import io.flywheelgates.engine.Engine;
-import io.flywheelgates.facts.Snapshot;
-import io.flywheelgates.facts.SnapshotCodec;
-import io.flywheelgates.report.JsonRenderer;
-import io.flywheelgates.report.MarkdownRenderer;
-import io.flywheelgates.report.TextRenderer;
-import io.flywheelgates.verdict.RolloutVerdict;
-import io.flywheelgates.verdict.Source;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParentCommand;
 
 /**
- * The run the launcher records a class-data-sharing archive from: everything a usual check loads
- * (gate files, a snapshot, the engine, the renderers), on the example bundled in the jar, with no
- * output. Hidden: not for users.
+ * The run the launcher records a class-data-sharing archive from: the commands people run most,
+ * through the same command line as theirs (options, gate files, a snapshot, the engine, the
+ * renderers), on the example bundled in the jar, with no output. Hidden: not for users.
  */
 @Command(
     name = "warm-up",
     hidden = true,
-    description = "Loads what a check loads, for the start-up archive.")
+    description = "Runs what a check runs, for the start-up archive.")
 final class WarmUpCommand implements Callable<Integer> {
   private static final String EXAMPLE = "examples/rollout-2026-04-17-evening.json";
 
+  @ParentCommand FlywheelGatesCommand parent;
+
   @Override
   public Integer call() throws Exception {
-    Definitions definitions = new DefinitionLoader().loadBundled();
-    Snapshot snapshot;
+    Path snapshot = Files.createTempFile("flywheel-gates-warm-up", ".json");
     try (InputStream in = WarmUpCommand.class.getClassLoader().getResourceAsStream(EXAMPLE)) {
       if (in == null) {
         return ExitCode.GO.code;
       }
-      snapshot = new SnapshotCodec().read(in, EXAMPLE);
+      Files.copy(in, snapshot, StandardCopyOption.REPLACE_EXISTING);
+      PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
+      // The user's environment, so the gate files found are the ones their runs will read; but not
+      // GitHub Actions', or the warm-up's verdicts would land in the job's step summary.
+      Map<String, String> env = new HashMap<>(parent.environment.variables());
+      env.keySet().removeIf(name -> name.startsWith("GITHUB_"));
+      for (List<String> args :
+          List.of(
+              List.of("check", "--all", "--snapshot", snapshot.toString()),
+              List.of("check", "pr-1", "--snapshot", snapshot.toString(), "--format", "json"),
+              List.of("scorecard", "--snapshot", snapshot.toString()))) {
+        Main.run(args.toArray(String[]::new), nowhere, nowhere, env, false);
+      }
+      return ExitCode.GO.code;
+    } finally {
+      Files.deleteIfExists(snapshot);
     }
-    Source source = new Source("snapshot", EXAMPLE, snapshot.apiUrl(), snapshot.capturedAt());
-    RolloutVerdict verdict =
-        new Engine()
-            .evaluate(definitions, snapshot.facts(), snapshot.capturedAt(), source, List.of());
-    PrintWriter nowhere = new PrintWriter(Writer.nullWriter());
-    new TextRenderer(false).render(verdict, nowhere);
-    new JsonRenderer().render(verdict, nowhere);
-    new MarkdownRenderer().render(verdict, nowhere);
-    return ExitCode.GO.code;
   }
 }

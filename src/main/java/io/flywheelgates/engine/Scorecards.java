@@ -21,7 +21,6 @@ import io.flywheelgates.verdict.Status;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +78,7 @@ public final class Scorecards {
     List<RepoClassification> repos =
         definition.activeSet().stream().map(active -> tiers.classify(active.repo())).toList();
     List<Tier> ordered = new ArrayList<>(definition.tiers());
-    ordered.sort(Comparator.comparing(Scorecards::tierOrder));
+    ordered.sort(Scorecards::byTierOrder);
     List<Scorecard.Row> rows = new ArrayList<>();
     for (Tier tier : ordered) {
       List<String> names =
@@ -93,8 +92,13 @@ public final class Scorecards {
   }
 
   /** Numbered tiers in their order, the others (X) after them as defined. */
-  private static String tierOrder(Tier tier) {
-    return tier.id().matches("\\d+") ? String.format("%05d", Integer.parseInt(tier.id())) : "~";
+  private static int byTierOrder(Tier a, Tier b) {
+    boolean aNumbered = a.id().matches("\\d+");
+    boolean bNumbered = b.id().matches("\\d+");
+    if (aNumbered && bNumbered) {
+      return Integer.compare(Integer.parseInt(a.id()), Integer.parseInt(b.id()));
+    }
+    return Boolean.compare(!aNumbered, !bNumbered);
   }
 
   /** The published scorecard in the repository the definition names, as a file fact. */

@@ -1,9 +1,14 @@
 package io.flywheelgates.engine;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +21,7 @@ import java.util.Set;
  * file is parsed once per evaluation.
  */
 final class WorkflowFiles {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final YAMLFactory YAML = new YAMLFactory();
 
   /**
    * Commands that only show state: a job running nothing else proves nothing about its lane
@@ -77,10 +82,12 @@ final class WorkflowFiles {
 
   private static Parsed parse(String content) {
     JsonNode root;
-    try {
-      root = YAML.readTree(content);
+    try (JsonParser parser = YAML.createParser(content)) {
+      root = parser.nextToken() == null ? null : tree(parser);
     } catch (JsonProcessingException e) {
       return new Parsed(List.of(), "not valid YAML: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      return new Parsed(List.of(), "not readable: " + e.getMessage());
     }
     JsonNode jobs = root == null ? null : root.get("jobs");
     if (jobs == null || !jobs.isObject()) {
@@ -104,6 +111,34 @@ final class WorkflowFiles {
               entry.getKey(), text(job.get("uses")), with, runsOn(job.get("runs-on")), scripts));
     }
     return new Parsed(List.copyOf(result), null, reusableOnly(root));
+  }
+
+  /**
+   * The value at the parser's token as a tree; scalars as text, as a workflow means them. Built
+   * from the parser's tokens, not through an object mapper: a check reads workflow files on every
+   * start, and a mapper's set-up costs more than all the parsing (docs/benchmarks.md).
+   */
+  private static JsonNode tree(JsonParser parser) throws IOException {
+    JsonToken token = parser.currentToken();
+    if (token == JsonToken.START_OBJECT) {
+      ObjectNode object = JsonNodeFactory.instance.objectNode();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        parser.nextToken();
+        object.set(name, tree(parser));
+      }
+      return object;
+    }
+    if (token == JsonToken.START_ARRAY) {
+      ArrayNode array = JsonNodeFactory.instance.arrayNode();
+      while (parser.nextToken() != JsonToken.END_ARRAY) {
+        array.add(tree(parser));
+      }
+      return array;
+    }
+    return token == JsonToken.VALUE_NULL
+        ? JsonNodeFactory.instance.nullNode()
+        : JsonNodeFactory.instance.textNode(parser.getText());
   }
 
   /** {@code on:} is only {@code workflow_call}; YAML 1.1 readers may have made the key "true". */

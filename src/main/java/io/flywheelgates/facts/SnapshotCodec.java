@@ -2,8 +2,6 @@ package io.flywheelgates.facts;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,17 +20,19 @@ import java.nio.file.StandardCopyOption;
  * refused, not guessed.
  */
 public final class SnapshotCodec {
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(new JavaTimeModule())
-          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-          // Only record components are data; helpers such as RunFact.isCompleted() are not written.
-          .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .build();
+  /** Writing binds the records; reading streams ({@link SnapshotReader}). */
+  private static final class Writer {
+    private static final ObjectMapper MAPPER =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            // Only record components are data; helpers such as RunFact.isCompleted() are not
+            // written.
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+  }
 
   /** A snapshot that cannot be used, with a message that says which file and why. */
   public static final class UnreadableSnapshotException extends Exception {
@@ -54,12 +54,11 @@ public final class SnapshotCodec {
   public Snapshot read(InputStream in, String name) throws UnreadableSnapshotException {
     Snapshot snapshot;
     try {
-      snapshot = MAPPER.readValue(in, Snapshot.class);
-    } catch (JsonProcessingException e) {
-      var at = e.getLocation();
+      snapshot = SnapshotReader.read(in);
+    } catch (SnapshotReader.Refused e) {
+      var at = e.location;
       String where = at == null ? name : name + ":" + at.getLineNr() + ":" + at.getColumnNr();
-      throw new UnreadableSnapshotException(
-          where + ": not a valid snapshot: " + e.getOriginalMessage());
+      throw new UnreadableSnapshotException(where + ": not a valid snapshot: " + e.getMessage());
     } catch (IOException e) {
       throw new UnreadableSnapshotException("cannot read snapshot " + name + ": " + e.getMessage());
     }
@@ -94,7 +93,7 @@ public final class SnapshotCodec {
         // not a POSIX file system: its defaults apply
       }
       try (OutputStream out = Files.newOutputStream(temp)) {
-        MAPPER.writeValue(out, snapshot);
+        Writer.MAPPER.writeValue(out, snapshot);
       }
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
@@ -103,6 +102,6 @@ public final class SnapshotCodec {
   }
 
   public void write(Snapshot snapshot, OutputStream out) throws IOException {
-    MAPPER.writeValue(out, snapshot);
+    Writer.MAPPER.writeValue(out, snapshot);
   }
 }

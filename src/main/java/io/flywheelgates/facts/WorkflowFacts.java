@@ -12,8 +12,22 @@ public record WorkflowFacts(
     String path, boolean found, long id, String name, String htmlUrl, List<RunFact> runs) {
 
   private static final Comparator<RunFact> NEWEST_FIRST =
-      Comparator.comparing(RunFact::createdAt, Comparator.nullsLast(Comparator.reverseOrder()))
-          .thenComparing(RunFact::id, Comparator.reverseOrder());
+      // Written out rather than composed from Comparator.comparing: the JDK's composed comparators
+      // are lambdas spun at run time, which no start-up archive keeps.
+      (a, b) -> {
+        if (a.createdAt() == null || b.createdAt() == null) {
+          int nulls = Boolean.compare(a.createdAt() == null, b.createdAt() == null);
+          if (nulls != 0) {
+            return nulls;
+          }
+        } else {
+          int byTime = b.createdAt().compareTo(a.createdAt());
+          if (byTime != 0) {
+            return byTime;
+          }
+        }
+        return Long.compare(b.id(), a.id());
+      };
 
   public WorkflowFacts {
     List<RunFact> sorted = new ArrayList<>(runs == null ? List.of() : runs);

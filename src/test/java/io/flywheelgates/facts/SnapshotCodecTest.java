@@ -46,8 +46,38 @@ class SnapshotCodecTest {
                 codec.read(
                     new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "s.json"))
         .isInstanceOf(SnapshotCodec.UnreadableSnapshotException.class)
-        .hasMessageContaining("s.json:2:")
-        .hasMessageContaining("\"tokn\"");
+        .hasMessage("s.json:2:59: not a valid snapshot: unknown field 'tokn' in a snapshot");
+  }
+
+  @Test
+  void wrongTypesNullFlagsAndBrokenJsonAreRefusedWithTheirLocation() {
+    String head =
+        "{\"schema\": \"flywheel-gates/snapshot@1\", \"captured_at\": \"2026-04-17T00:00:00Z\",\n";
+
+    assertThat(refusal(head + " \"repositories\": [{\"full_name\": 7}]}"))
+        .isEqualTo("s.json:2:33: not a valid snapshot: 'full_name' must be text, found a number");
+    assertThat(refusal(head + " \"repositories\": [{\"found\": null}]}"))
+        .isEqualTo("s.json:2:29: not a valid snapshot: 'found' must be true or false, found null");
+    assertThat(refusal(head + " \"repositories\": {}}"))
+        .isEqualTo(
+            "s.json:2:18: not a valid snapshot: repositories must be a list, found an object");
+    assertThat(refusal("{\"captured_at\": \"yesterday\"}"))
+        .isEqualTo(
+            "s.json:1:17: not a valid snapshot: 'captured_at' must be an ISO-8601 instant, found 'yesterday'");
+    assertThat(refusal(head + " \"repositories\": ["))
+        .startsWith("s.json:2:")
+        .contains("not a valid snapshot");
+    assertThat(refusal("[]"))
+        .isEqualTo("s.json:1:1: not a valid snapshot: a snapshot must be an object, found a list");
+  }
+
+  private String refusal(String json) {
+    try {
+      codec.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "s.json");
+    } catch (SnapshotCodec.UnreadableSnapshotException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("accepted: " + json);
   }
 
   @Test

@@ -225,6 +225,10 @@ class ScorecardCommandTest {
     assertThat(noTable.err())
         .contains(
             "has no scorecard table (a Markdown table with the columns Tier | Meaning | Repos | Count)");
+    CliRunner.Result noScorecard =
+        cli.run("scorecard", "--gates", "src/test/resources/gates-minimal", "--snapshot", EVENING);
+    assertThat(noScorecard.exitCode()).isEqualTo(2);
+    assertThat(noScorecard.err()).contains("has no 'scorecard' section (see docs/gate-format.md)");
     assertThat(junit.exitCode()).isEqualTo(2);
     assertThat(junit.err()).contains("scorecard prints --format text, json or markdown");
     assertThat(missing.err() + noTable.err() + junit.err()).doesNotContain("Exception");

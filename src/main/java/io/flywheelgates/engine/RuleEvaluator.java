@@ -60,13 +60,13 @@ final class RuleEvaluator {
     } else if (rule instanceof Rule.Attestation attestation) {
       return attestation(attestation);
     } else if (rule instanceof Rule.Classified classified) {
-      return new Scorecards(context).classified(classified);
+      return new ScorecardRules(context).classified(classified);
     } else if (rule instanceof Rule.ScorecardMatches) {
-      return new Scorecards(context).published(true);
+      return new ScorecardRules(context).published(true);
     } else if (rule instanceof Rule.ScorecardDiverges) {
-      return new Scorecards(context).published(false);
+      return new ScorecardRules(context).published(false);
     } else if (rule instanceof Rule.CountedReposStable) {
-      return new Scorecards(context).countedReposStable();
+      return new ScorecardRules(context).countedReposStable();
     } else if (rule instanceof Rule.AllOf all) {
       return allOf(all);
     } else if (rule instanceof Rule.AnyOf any) {

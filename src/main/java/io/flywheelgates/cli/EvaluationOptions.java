@@ -30,7 +30,9 @@ final class EvaluationOptions {
       names = "--format",
       paramLabel = "FORMAT",
       defaultValue = "text",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Output format: ${COMPLETION-CANDIDATES} for check; text or json for triage and history;"
+              + " text, json or markdown for scorecard. Default: ${DEFAULT-VALUE}.")
   Format format;
 
   @Option(

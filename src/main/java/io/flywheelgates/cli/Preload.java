@@ -5,6 +5,7 @@ import io.flywheelgates.definition.InvalidDefinitionsException;
 import io.flywheelgates.facts.Snapshot;
 import io.flywheelgates.facts.SnapshotCodec;
 import io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -46,12 +47,17 @@ final class Preload {
     }
     boolean readGates = words.stream().noneMatch(word -> word.startsWith("--gates"));
     Path snapshotPath = null;
-    for (int i = 1; i < args.length; i++) {
-      if (args[i].equals("--snapshot") && i + 1 < args.length) {
-        snapshotPath = Path.of(args[i + 1]);
-      } else if (args[i].startsWith("--snapshot=")) {
-        snapshotPath = Path.of(args[i].substring("--snapshot=".length()));
+    try {
+      for (int i = 1; i < args.length; i++) {
+        if (args[i].equals("--snapshot") && i + 1 < args.length) {
+          snapshotPath = Path.of(args[i + 1]);
+        } else if (args[i].startsWith("--snapshot=")) {
+          snapshotPath = Path.of(args[i].substring("--snapshot=".length()));
+        }
       }
+    } catch (InvalidPathException e) {
+      // Not a path: the command line's own parsing says so.
+      snapshotPath = null;
     }
     if (!readGates && snapshotPath == null) {
       return null;

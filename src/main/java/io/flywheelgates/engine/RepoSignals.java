@@ -126,13 +126,15 @@ final class RepoSignals {
     promotion.add(
         new Condition(
             "hosted authority for the claimed path is absent or explicitly exceptional",
-            observed.unexcepted.isEmpty(),
-            observed.unexcepted.isEmpty()
-                ? (observed.excepted.isEmpty()
-                    ? "no job of the proven package path ran hosted"
-                    : "hosted only where declared: " + String.join(", ", observed.excepted))
-                : "ran hosted without a declared exception: "
-                    + String.join(", ", observed.unexcepted)));
+            observed.proof != null && observed.unexcepted.isEmpty(),
+            observed.proof == null
+                ? "nothing to judge: no default-branch run of the package path succeeded self-hosted"
+                : observed.unexcepted.isEmpty()
+                    ? (observed.excepted.isEmpty()
+                        ? "no job of the proving run ran hosted"
+                        : "hosted only where declared: " + String.join(", ", observed.excepted))
+                    : "ran hosted without a declared exception: "
+                        + String.join(", ", observed.unexcepted)));
     boolean promoted = promotion.stream().allMatch(Condition::holds);
 
     Map<Signal, String> signals = new EnumMap<>(Signal.class);

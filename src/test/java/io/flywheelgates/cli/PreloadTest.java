@@ -21,6 +21,8 @@ class PreloadTest {
     assertThat(Preload.startFor(new String[] {"validate"})).isNull();
     assertThat(Preload.startFor(new String[] {"check", "--gates", "elsewhere"})).isNull();
     assertThat(Preload.startFor(new String[] {"check", "--all"})).isNotNull();
+    assertThat(Preload.startFor(new String[] {"check", "--gates=g", "--snapshot", "a\0b"}))
+        .isNull();
   }
 
   @Test

@@ -50,7 +50,13 @@ public final class ScorecardRenderer {
               + (repo.meaning() == null ? "" : " (" + repo.meaning() + ")")
               + (repo.counted() ? ", counted as runner dogfood" : ""));
       out.println("  " + repo.summary());
-      if (!repo.promotion().isEmpty()) {
+      // The promotion conditions matter where runner dogfood is claimed or proven.
+      String intent = repo.signals().get("intent");
+      boolean claims =
+          "repo_owned".equals(intent)
+              || "shared".equals(intent)
+              || "true".equals(repo.signals().get("proven"));
+      if (claims && !repo.promotion().isEmpty()) {
         List<String> conditions = new ArrayList<>();
         repo.promotion().forEach(c -> conditions.add((c.holds() ? "[x] " : "[ ] ") + c.name()));
         out.println("  promotion: " + String.join(", ", conditions));

@@ -115,15 +115,7 @@ public final class DefinitionLoader {
         repos.add(new ScorecardDefinition.ActiveRepo(pr.repo(), List.of()));
       }
     }
-    return rollout.withScorecard(
-        new ScorecardDefinition(
-            scorecard.published(),
-            scorecard.laneOwner(),
-            scorecard.template(),
-            scorecard.authority(),
-            scorecard.cache(),
-            List.copyOf(repos),
-            scorecard.tiers()));
+    return rollout.withScorecard(scorecard.withActiveSet(repos));
   }
 
   private YamlNode readFile(

@@ -115,6 +115,12 @@ public record ScorecardDefinition(
     }
   }
 
+  /** The same classification over another set of repositories. */
+  public ScorecardDefinition withActiveSet(List<ActiveRepo> repos) {
+    return new ScorecardDefinition(
+        published, laneOwner, template, authority, cache, List.copyOf(repos), tiers);
+  }
+
   public Optional<ActiveRepo> activeRepo(String repo) {
     return activeSet.stream().filter(active -> active.repo().equalsIgnoreCase(repo)).findFirst();
   }

@@ -66,6 +66,18 @@ final class EvaluationContext {
         && !run.createdAt().isAfter(at);
   }
 
+  /**
+   * The file at {@code ref} as gathered; null when it was not, and then it is asked for (under the
+   * repo name the rule wrote).
+   */
+  io.flywheelgates.facts.FileFact file(String repoName, RepoFacts repo, String path, String ref) {
+    io.flywheelgates.facts.FileFact file = repo.file(path, ref).orElse(null);
+    if (file == null) {
+      missing.add(new FactRequest.File(repoName, path, ref));
+    }
+    return file;
+  }
+
   String defaultBranch(RepoFacts repo) {
     return repo.defaultBranch() != null ? repo.defaultBranch() : rollout.defaultBranch();
   }

@@ -80,14 +80,14 @@ final class RepoSignals {
     String intent = intent(templateCalls, ownSelfHosted);
     Set<String> packageWorkflows = new LinkedHashSet<>();
     packagePath.forEach(job -> packageWorkflows.add(job.workflow()));
-    packageWorkflows.forEach(path -> evidence.add(TierClassifier.fileEvidence(files.get(path))));
+    packageWorkflows.forEach(path -> evidence.add(EvidenceOf.file(files.get(path)).build()));
 
     boolean cache =
         files.values().stream().anyMatch(file -> definition.cache().matcher(file.content()).find());
     if (packageWorkflows.isEmpty()) {
       // No package path: what the repo runs at all is the evidence (a hosted-only repo's jobs).
-      files.values().forEach(file -> evidence.add(TierClassifier.fileEvidence(file)));
-      reusable.values().forEach(file -> evidence.add(TierClassifier.fileEvidence(file)));
+      files.values().forEach(file -> evidence.add(EvidenceOf.file(file).build()));
+      reusable.values().forEach(file -> evidence.add(EvidenceOf.file(file).build()));
     }
     Authority authority = authority(templateCalls);
 
@@ -239,10 +239,10 @@ final class RepoSignals {
       HostedException exception = exception(job.workflow(), job.job().name());
       if (exception == null) {
         unbounded.add(where + " runs hosted with no declared exception");
-        evidence.add(TierClassifier.fileEvidence(files.get(job.workflow())));
+        evidence.add(EvidenceOf.file(files.get(job.workflow())).build());
       } else if (!exception.exceptionClass().bounds) {
         unbounded.add(where + " is declared class C (" + exception.why() + ")");
-        evidence.add(TierClassifier.fileEvidence(files.get(job.workflow())));
+        evidence.add(EvidenceOf.file(files.get(job.workflow())).build());
       } else {
         bounded.add(
             where
@@ -482,18 +482,8 @@ final class RepoSignals {
     return String.join(", ", paths.stream().map(Describe::fileName).toList());
   }
 
+  /** Where the scorecard looks at a job, the runner group is what says hosted or self-hosted. */
   private static Evidence runEvidence(RunFact run, JobFact job) {
-    return Evidence.of("run", run.htmlUrl())
-        .with("run_id", run.id())
-        .with("head_branch", run.headBranch())
-        .with("head_sha", run.headSha())
-        .with("event", run.event())
-        .with("created_at", run.createdAt())
-        .with("run_conclusion", run.conclusion())
-        .with("job", job.name())
-        .with("job_url", job.htmlUrl())
-        .with("runner_name", job.runnerName())
-        .with("runner_group", job.runnerGroupName())
-        .build();
+    return EvidenceOf.run(run, job, null).with("runner_group", job.runnerGroupName()).build();
   }
 }

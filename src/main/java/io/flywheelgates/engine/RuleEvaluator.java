@@ -1,7 +1,6 @@
 package io.flywheelgates.engine;
 
 import io.flywheelgates.definition.Rule;
-import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.FileFact;
 import io.flywheelgates.facts.RepoFacts;
 import io.flywheelgates.verdict.CheckResult;
@@ -87,9 +86,8 @@ final class RuleEvaluator {
       return new FileLookup(null, unusable);
     }
     String at = ref != null ? ref : context.defaultBranch(repo);
-    FileFact file = repo.file(path, at).orElse(null);
+    FileFact file = context.file(repoName, repo, path, at);
     if (file == null) {
-      context.missing.add(new FactRequest.File(repoName, path, at));
       return new FileLookup(
           null,
           Finding.error(
@@ -105,13 +103,6 @@ final class RuleEvaluator {
     return new FileLookup(file, null);
   }
 
-  private static Evidence.Builder fileEvidence(FileFact file) {
-    return Evidence.of("file", file.htmlUrl())
-        .with("path", file.path())
-        .with("ref", file.ref())
-        .with("sha", file.sha());
-  }
-
   private Finding fileExists(Rule.FileExists rule) {
     FileLookup lookup = lookUp(rule.repo(), rule.path(), rule.ref());
     if (lookup.blocker() != null) {
@@ -120,7 +111,7 @@ final class RuleEvaluator {
     FileFact file = lookup.file();
     return Finding.pass(
         file.path() + " exists on " + file.ref() + " (blob " + Describe.shortSha(file.sha()) + ")",
-        List.of(fileEvidence(file).build()));
+        List.of(EvidenceOf.file(file).build()));
   }
 
   private Finding fileMatches(Rule.FileMatches rule) {
@@ -141,7 +132,7 @@ final class RuleEvaluator {
       return Finding.fail(
           "no line of " + file.path() + " on " + file.ref() + " matches " + shown,
           "a line in " + file.path() + " matching /" + rule.pattern().pattern() + "/",
-          List.of(fileEvidence(file).build()));
+          List.of(EvidenceOf.file(file).build()));
     }
     int line = lineOf(file.content(), matcher.start());
     String text = lineText(file.content(), matcher.start()).strip();
@@ -192,7 +183,7 @@ final class RuleEvaluator {
           List.of(),
           Finding.error("the text of " + path + " was not gathered", "the contents of " + path));
     }
-    List<Evidence> evidence = List.of(fileEvidence(file).build());
+    List<Evidence> evidence = List.of(EvidenceOf.file(file).build());
     WorkflowFiles.Parsed parsed =
         context.workflowFiles.parse(repo + "/" + file.path() + "@" + file.ref(), file.content());
     if (parsed.problem() != null) {

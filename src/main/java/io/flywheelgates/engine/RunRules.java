@@ -547,17 +547,6 @@ final class RunRules {
   }
 
   private static Evidence.Builder runEvidence(RunFact run, JobFact job, String lane) {
-    return Evidence.of("run", run.htmlUrl())
-        .with("run_id", run.id())
-        .with("lane", lane.equals(ANY_LANE) ? null : lane)
-        .with("head_branch", run.headBranch())
-        .with("head_sha", run.headSha())
-        .with("event", run.event())
-        .with("created_at", run.createdAt())
-        .with("conclusion", job != null ? job.conclusion() : run.conclusion())
-        .with("run_conclusion", run.conclusion())
-        .with("job", job != null ? job.name() : null)
-        .with("job_url", job != null ? job.htmlUrl() : null)
-        .with("runner_name", job != null ? job.runnerName() : null);
+    return EvidenceOf.run(run, job, lane.equals(ANY_LANE) ? null : lane);
   }
 }

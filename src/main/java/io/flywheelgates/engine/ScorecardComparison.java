@@ -10,7 +10,6 @@ import io.flywheelgates.verdict.Scorecard.Divergence;
 import io.flywheelgates.verdict.Status;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,13 +35,10 @@ final class ScorecardComparison {
    * Sets a published scorecard against the computed one. {@code link} is where a reader finds it: a
    * URL that takes {@code #L<line>}, or a file name.
    */
-  Scorecard.Comparison compare(String name, String link, String text) {
-    PublishedScorecard published = PublishedScorecard.parse(text);
-    Scorecard computed = scorecards.compute(null, null);
+  Scorecard.Comparison compare(
+      String name, String link, PublishedScorecard published, Scorecard computed) {
     List<Divergence> divergences = new ArrayList<>();
     List<String> undecided = new ArrayList<>();
-    Map<String, RepoClassification> byRepo = new LinkedHashMap<>();
-    computed.repos().forEach(repo -> byRepo.put(repo.repo().toLowerCase(Locale.ROOT), repo));
 
     // Where the published table puts each repo.
     Map<String, PublishedScorecard.Row> placed = new HashMap<>();

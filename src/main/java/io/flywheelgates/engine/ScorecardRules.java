@@ -133,9 +133,10 @@ final class ScorecardRules {
           path
               + " has no scorecard table (Tier | Meaning | Repos | Count) and no runner-dogfood line",
           "the scorecard table in " + path,
-          List.of(TierClassifier.fileEvidence(file)));
+          List.of(EvidenceOf.file(file).build()));
     }
-    Scorecard.Comparison compared = this.comparison.compare(path, file.htmlUrl(), file.content());
+    Scorecard computed = scorecards.compute(null, null);
+    Scorecard.Comparison compared = this.comparison.compare(path, file.htmlUrl(), parsed, computed);
     List<Evidence> evidence = new ArrayList<>();
     compared.divergences().forEach(divergence -> evidence.addAll(divergence.evidence()));
     if (!compared.divergences().isEmpty()) {
@@ -162,7 +163,6 @@ final class ScorecardRules {
               + String.join("; ", compared.undecided()),
           "readable evidence for every repo of the active set");
     }
-    Scorecard computed = scorecards.compute(null, null);
     List<Evidence> row = new ArrayList<>();
     row.add(ScorecardComparison.line(file.htmlUrl(), path, parsed.dogfood().line()));
     String summary = path + " matches the evidence: runner dogfood " + computed.dogfoodLine();

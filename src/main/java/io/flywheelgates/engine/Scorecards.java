@@ -45,11 +45,17 @@ public final class Scorecards {
     }
     EvaluationContext context = new EvaluationContext(facts, definitions, at);
     Scorecards scorecards = new Scorecards(context);
-    Scorecard.Comparison comparison =
-        published == null
-            ? null
-            : new ScorecardComparison(scorecards).compare(published.name(), null, published.text());
-    Scorecard scorecard = scorecards.compute(source, comparison);
+    Scorecard scorecard = scorecards.compute(source, null);
+    if (published != null) {
+      scorecard =
+          scorecard.withComparison(
+              new ScorecardComparison(scorecards)
+                  .compare(
+                      published.name(),
+                      null,
+                      PublishedScorecard.parse(published.text()),
+                      scorecard));
+    }
     return new Result(scorecard, Collections.unmodifiableSet(context.missing));
   }
 
@@ -106,9 +112,8 @@ public final class Scorecards {
       return new PublishedFile(null, "repository " + repoName + " not found");
     }
     String branch = context.defaultBranch(repo);
-    FileFact file = repo.file(path, branch).orElse(null);
+    FileFact file = context.file(repoName, repo, path, branch);
     if (file == null) {
-      context.missing.add(new FactRequest.File(repoName, path, branch));
       return new PublishedFile(
           null, path + " at " + branch + " in " + repoName + " was not gathered");
     }

@@ -5,7 +5,6 @@ import io.flywheelgates.definition.ScorecardDefinition;
 import io.flywheelgates.facts.FactRequest;
 import io.flywheelgates.facts.FileFact;
 import io.flywheelgates.facts.RepoFacts;
-import io.flywheelgates.verdict.Evidence;
 import io.flywheelgates.verdict.RepoClassification;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,9 +99,8 @@ final class TierClassifier {
     List<DeclaredJob> jobs = new ArrayList<>();
     Map<String, FileFact> reusable = new LinkedHashMap<>();
     for (String path : repo.workflowFiles()) {
-      FileFact file = repo.file(path, branch).orElse(null);
+      FileFact file = context.file(repoName, repo, path, branch);
       if (file == null) {
-        context.missing.add(new FactRequest.File(repoName, path, branch));
         gaps.add(path + " was not gathered");
       } else if (!file.exists() || file.content() == null) {
         gaps.add(path + " is listed as a workflow but could not be read on " + branch);
@@ -146,13 +144,5 @@ final class TierClassifier {
     return repoName.equalsIgnoreCase(definition.laneOwner())
         ? Placement.OWN_LANE
         : Placement.SELF_HOSTED;
-  }
-
-  static Evidence fileEvidence(FileFact file) {
-    return Evidence.of("file", file.htmlUrl())
-        .with("path", file.path())
-        .with("ref", file.ref())
-        .with("sha", file.sha())
-        .build();
   }
 }

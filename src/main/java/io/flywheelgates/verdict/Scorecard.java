@@ -31,6 +31,10 @@ public record Scorecard(
     }
   }
 
+  public Scorecard withComparison(Comparison compared) {
+    return new Scorecard(evaluatedAt, source, rows, repos, compared);
+  }
+
   /** Repos counted as runner dogfood (the dogfood tiers). */
   public int counted() {
     return (int) repos.stream().filter(RepoClassification::counted).count();

@@ -52,17 +52,7 @@ final class AprilScorecard {
     ScorecardDefinition scorecard = bundled.rollout().scorecard();
     return new Definitions(
         bundled.origin(),
-        bundled
-            .rollout()
-            .withScorecard(
-                new ScorecardDefinition(
-                    scorecard.published(),
-                    scorecard.laneOwner(),
-                    scorecard.template(),
-                    scorecard.authority(),
-                    scorecard.cache(),
-                    activeSet,
-                    scorecard.tiers())),
+        bundled.rollout().withScorecard(scorecard.withActiveSet(activeSet)),
         bundled.prs());
   }
 

@@ -36,6 +36,11 @@ final class MappingReader {
     return null;
   }
 
+  /** A repository as GitHub names it: {@code owner/name}. */
+  static boolean isOwnerName(String repo) {
+    return repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
+  }
+
   Location location() {
     return mapping.location();
   }

@@ -46,7 +46,7 @@ final class PrReader {
     }
     String title = map.requiredText("title");
     String repo = map.requiredText("repo");
-    if (repo != null && !repo.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+    if (repo != null && !MappingReader.isOwnerName(repo)) {
       problems.add(
           new Problem(map.keyLocation("repo"), "'repo' must be owner/name, found '" + repo + "'"));
     }

@@ -216,7 +216,7 @@ final class RuleReader {
 
   private String repo(MappingReader map) {
     String explicit = map.text("repo");
-    if (explicit != null && !explicit.matches("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+    if (explicit != null && !MappingReader.isOwnerName(explicit)) {
       problems.add(
           new Problem(map.location(), "'repo' must be owner/name, found '" + explicit + "'"));
     }

@@ -18,8 +18,6 @@ import java.util.regex.Pattern;
 
 /** Binds the rollout file's {@code scorecard} section. */
 final class ScorecardReader {
-  private static final String REPO = "[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+";
-
   private final List<Problem> problems;
 
   ScorecardReader(List<Problem> problems) {
@@ -99,7 +97,7 @@ final class ScorecardReader {
   private ActiveRepo activeRepo(YamlNode node) {
     if (node instanceof YamlNode.Scalar scalar && !scalar.isNull()) {
       String repo = scalar.text();
-      if (!repo.matches(REPO)) {
+      if (!MappingReader.isOwnerName(repo)) {
         problems.add(
             new Problem(
                 node.location(), "an active-set repo must be owner/name, found '" + repo + "'"));
@@ -150,8 +148,7 @@ final class ScorecardReader {
     if (workflow == null || exceptionClass == null || why == null) {
       return null;
     }
-    String path = workflow.contains("/") ? workflow : ".github/workflows/" + workflow;
-    return new HostedException(path, job, exceptionClass, why);
+    return new HostedException(RuleReader.workflowPath(workflow), job, exceptionClass, why);
   }
 
   private Tier tier(YamlNode node) {
@@ -223,7 +220,7 @@ final class ScorecardReader {
   }
 
   private String repo(MappingReader map, String repo) {
-    if (repo != null && !repo.matches(REPO)) {
+    if (repo != null && !MappingReader.isOwnerName(repo)) {
       problems.add(new Problem(map.location(), "'repo' must be owner/name, found '" + repo + "'"));
       return null;
     }

@@ -64,11 +64,10 @@ final class EvaluationOptions {
       io.flywheelgates.verdict.Source source) {}
 
   Offline offline() throws io.flywheelgates.facts.SnapshotCodec.UnreadableSnapshotException {
+    Preload preload = Preload.of(mixee);
     io.flywheelgates.facts.Snapshot read =
-        mixee != null
-                && mixee.root().userObject() instanceof FlywheelGatesCommand top
-                && top.preload != null
-            ? top.preload.snapshot(snapshot)
+        preload != null
+            ? preload.snapshot(snapshot)
             : new io.flywheelgates.facts.SnapshotCodec().read(snapshot);
     return new Offline(
         read,

@@ -23,16 +23,9 @@ final class GatesOption {
   CommandSpec mixee;
 
   Definitions load() throws InvalidDefinitionsException {
-    if (gates == null
-        && mixee != null
-        && mixee.root().userObject() instanceof FlywheelGatesCommand top
-        && top.preload != null) {
-      Definitions read = top.preload.gates();
-      if (read != null) {
-        return read;
-      }
-    }
-    return load(gates);
+    Preload preload = Preload.of(mixee);
+    Definitions read = gates == null && preload != null ? preload.gates() : null;
+    return read != null ? read : load(gates);
   }
 
   static Definitions load(Path explicit) throws InvalidDefinitionsException {

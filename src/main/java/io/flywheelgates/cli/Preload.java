@@ -36,6 +36,13 @@ final class Preload {
             : new FutureTask<>(() -> new SnapshotCodec().read(snapshotPath));
   }
 
+  /** What the command line of this (mixed-in) command is reading ahead; null when nothing. */
+  static Preload of(picocli.CommandLine.Model.CommandSpec spec) {
+    return spec != null && spec.root().userObject() instanceof FlywheelGatesCommand top
+        ? top.preload
+        : null;
+  }
+
   /** Starts reading what this command line will read; null when there is nothing to guess. */
   static Preload startFor(String[] args) {
     List<String> words = List.of(args);
